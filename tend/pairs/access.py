@@ -1,0 +1,59 @@
+"""Access helpers for pairs: every view and API operation finds a pair through these."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest
+
+from tend.pairs.models import Membership, Pair
+
+SESSION_KEY = "tend_pair"
+
+
+def _with_members(qs: Any) -> Any:
+    return qs.prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.select_related("user"))
+    )
+
+
+def get_pair_for(user: Any, code: str) -> Pair:
+    """A pair ``user`` belongs to (open, or ended by the other person), or 404."""
+    pair = _with_members(Pair.objects.of(user)).filter(code=code).first()
+    if pair is None:
+        raise Http404
+    return pair
+
+
+def get_open_pair_for(user: Any, code: str) -> Pair:
+    pair = get_pair_for(user, code)
+    if not pair.is_open:
+        raise Http404
+    return pair
+
+
+def pairs_of(user: Any) -> list[Pair]:
+    return list(_with_members(Pair.objects.of(user)).order_by("closed_at", "created_at"))
+
+
+def current_pair(request: HttpRequest) -> Pair | None:
+    """The pair the person switched to, else their first open one. Cached per request."""
+    if hasattr(request, "_tend_pair"):
+        return request._tend_pair  # type: ignore[attr-defined,no-any-return]
+    user = request.user
+    pair: Pair | None = None
+    if user.is_authenticated:
+        pairs = pairs_of(user)
+        wanted = request.session.get(SESSION_KEY)
+        pair = next((p for p in pairs if p.code == wanted), None)
+        if pair is None:
+            pair = next((p for p in pairs if p.is_open), None)
+        request._tend_pairs = pairs  # type: ignore[attr-defined]
+    request._tend_pair = pair  # type: ignore[attr-defined]
+    return pair
+
+
+def switch_pair(request: HttpRequest, pair: Pair) -> None:
+    request.session[SESSION_KEY] = pair.code
+    request._tend_pair = pair  # type: ignore[attr-defined]

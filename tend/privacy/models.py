@@ -1,0 +1,109 @@
+"""The owned-item base every piece of personal writing in Tend stands on.
+
+An owned item has an owner, optionally a pair, and a visibility. The rules of
+who may read it are written once, in :meth:`OwnedQuerySet.visible_to`; pages,
+the API, exports and notifications all go through it.
+
+Sealed items (a daily check-in, an answer to the question of the day) add one
+rule: a partner's shared item opens for you only once you have a shared item
+of your own with the same seal key in the same pair.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from tend.privacy.codes import CODE_LENGTH, new_code
+
+if TYPE_CHECKING:
+    from tend.accounts.models import User
+
+
+class Visibility(models.TextChoices):
+    PRIVATE = "private", _("Only me")
+    SHARED = "shared", _("Shared with my pair")
+
+
+def _open_pair_ids(user: Any) -> models.QuerySet[Any]:
+    from tend.pairs.models import Pair
+
+    return Pair.objects.open_for(user).values("id")
+
+
+class OwnedQuerySet(models.QuerySet):
+    def owned_by(self, user: User) -> Self:
+        return self.filter(owner=user)
+
+    def visible_to(self, user: Any) -> Self:
+        """Items ``user`` may read: their own, and shared ones of an open pair they are in.
+
+        For sealed models a partner's item also needs a matching shared item of the
+        user's own (see :meth:`OwnedItem.seal_fields`).
+        """
+        if user is None or not user.is_authenticated:
+            return self.none()
+        shared = Q(visibility=Visibility.SHARED, pair_id__in=_open_pair_ids(user))
+        qs = self.filter(Q(owner=user) | shared)
+        if self.model.seal_fields:
+            qs = qs.filter(Q(owner=user) | Exists(self._own_counterpart(user)))
+        return qs
+
+    def sealed_for(self, user: Any) -> Self:
+        """A partner's shared items that exist but stay sealed for ``user``.
+
+        Use it to say "your partner has answered", never to show content.
+        """
+        if not self.model.seal_fields or user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            visibility=Visibility.SHARED, pair_id__in=_open_pair_ids(user)
+        ).exclude(owner=user).exclude(Exists(self._own_counterpart(user)))
+
+    def _own_counterpart(self, user: Any) -> models.QuerySet[Any]:
+        match = {name: OuterRef(name) for name in self.model.seal_fields}
+        return self.model._default_manager.filter(
+            owner=user, pair=OuterRef("pair"), visibility=Visibility.SHARED, **match
+        )
+
+
+class OwnedItem(models.Model):
+    """Abstract base: something a person wrote, with an owner and a visibility."""
+
+    #: Field names that together say "the same thing" for sealing, e.g. ``("date",)``
+    #: for the daily check-in. Empty: not sealed.
+    seal_fields: ClassVar[tuple[str, ...]] = ()
+
+    code = models.CharField(
+        max_length=CODE_LENGTH, unique=True, default=new_code, editable=False
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+        verbose_name=_("owner"),
+    )
+    pair = models.ForeignKey(
+        "pairs.Pair", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("pair"),
+    )
+    visibility = models.CharField(
+        _("who can see it"), max_length=10, choices=Visibility.choices,
+        default=Visibility.SHARED,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_shared(self) -> bool:
+        return self.visibility == Visibility.SHARED and self.pair_id is not None
+
+    def is_owned_by(self, user: Any) -> bool:
+        return user is not None and user.is_authenticated and self.owner_id == user.pk

@@ -1,0 +1,77 @@
+"""Where each app declares its data for export and for account deletion.
+
+An app registers its kinds of data in ``<app>/privacy.py`` (found by
+:func:`autodiscover`). A test checks that every concrete owned model is
+registered, so a new feature cannot forget either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+
+Exporter = Callable[[Any], list[dict[str, Any]]]
+Deleter = Callable[[Any], None]
+
+
+@dataclass(frozen=True)
+class DataKind:
+    key: str
+    title: str
+    export: Exporter
+    delete: Deleter
+    models: tuple[type[models.Model], ...] = ()
+
+
+_kinds: dict[str, DataKind] = {}
+
+
+def register(
+    key: str,
+    *,
+    title: str,
+    export: Exporter,
+    delete: Deleter,
+    models: tuple[type[models.Model], ...] = (),
+) -> None:
+    if key in _kinds:
+        raise ValueError(f"data kind {key!r} is registered twice")
+    _kinds[key] = DataKind(key, title, export, delete, models)
+
+
+def register_owned(
+    key: str, model: type[Any], *, title: str, serialize: Callable[[Any, Any], dict[str, Any]]
+) -> None:
+    """Register an owned model: export what the person can see, delete what they own."""
+
+    def export(user: Any) -> list[dict[str, Any]]:
+        items = model.objects.visible_to(user).select_related("owner").order_by("created_at")
+        return [serialize(item, user) for item in items]
+
+    def delete(user: Any) -> None:
+        model.objects.filter(owner=user).delete()
+
+    register(key, title=title, export=export, delete=delete, models=(model,))
+
+
+def kinds() -> list[DataKind]:
+    return list(_kinds.values())
+
+
+def registered_models() -> set[type[models.Model]]:
+    return {model for kind in _kinds.values() for model in kind.models}
+
+
+def autodiscover() -> None:
+    for config in apps.get_app_configs():
+        if config.name.startswith("tend."):
+            try:
+                import_module(f"{config.name}.privacy")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.privacy":
+                    raise

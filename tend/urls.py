@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django.urls import include, path
+
+from tend.api import api
+
+urlpatterns = [
+    path("", include("tend.today.urls")),
+    path("accounts/", include("tend.accounts.urls")),
+    path("pairs/", include("tend.pairs.urls")),
+    path("checkins/", include("tend.checkins.urls")),
+    path("privacy/", include("tend.privacy.urls")),
+    path("api/v1/", api.urls),
+]
