@@ -6,4 +6,9 @@ from tend.privacy import views
 
 app_name = "privacy"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("export.json", views.export_json, name="export_json"),
+    path("export/", views.export_page, name="export_page"),
+    path("delete/", views.delete_account, name="delete_account"),
+]
