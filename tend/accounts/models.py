@@ -98,9 +98,11 @@ def _hash_token(raw: str) -> str:
 
 class AccessTokenQuerySet(models.QuerySet["AccessToken"]):
     def for_raw(self, raw: str) -> AccessToken | None:
-        return self.select_related("user").filter(
-            token_hash=_hash_token(raw), user__is_active=True
-        ).first()
+        return (
+            self.select_related("user")
+            .filter(token_hash=_hash_token(raw), user__is_active=True)
+            .first()
+        )
 
 
 class AccessToken(models.Model):

@@ -49,6 +49,9 @@ registry.register(
     "profile", title=_("Profile"), export=_export_profile, delete=_delete_nothing, models=(User,)
 )
 registry.register(
-    "access_tokens", title=_("Personal access tokens"), export=_export_tokens,
-    delete=_delete_tokens, models=(AccessToken,),
+    "access_tokens",
+    title=_("Personal access tokens"),
+    export=_export_tokens,
+    delete=_delete_tokens,
+    models=(AccessToken,),
 )

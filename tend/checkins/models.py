@@ -58,11 +58,13 @@ class DailyCheckIn(OwnedItem):
         ordering = ["-date", "-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["owner", "pair", "date"], name="one_daily_checkin_per_pair_and_date",
+                fields=["owner", "pair", "date"],
+                name="one_daily_checkin_per_pair_and_date",
                 condition=Q(pair__isnull=False),
             ),
             models.UniqueConstraint(
-                fields=["owner", "date"], name="one_solo_daily_checkin_per_date",
+                fields=["owner", "date"],
+                name="one_solo_daily_checkin_per_date",
                 condition=Q(pair__isnull=True),
             ),
             models.CheckConstraint(condition=Q(mood__gte=1, mood__lte=5), name="daily_mood_1_to_5"),
@@ -95,11 +97,13 @@ class WeeklyCheckIn(OwnedItem):
         ordering = ["-week_start", "-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["owner", "pair", "week_start"], name="one_weekly_checkin_per_pair_and_week",
+                fields=["owner", "pair", "week_start"],
+                name="one_weekly_checkin_per_pair_and_week",
                 condition=Q(pair__isnull=False),
             ),
             models.UniqueConstraint(
-                fields=["owner", "week_start"], name="one_solo_weekly_checkin_per_week",
+                fields=["owner", "week_start"],
+                name="one_solo_weekly_checkin_per_week",
                 condition=Q(pair__isnull=True),
             ),
             models.CheckConstraint(

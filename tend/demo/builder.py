@@ -19,13 +19,29 @@ from tend.lib.timezones import week_start
 from tend.pairs.models import Membership, Pair
 from tend.privacy.models import Visibility
 
-DEMO_PASSWORD = "tend-demo-2026"  # noqa: S105 - published on purpose: the demo logins
+DEMO_PASSWORD = "tend-demo-2026"
 DATA_FILE = Path(__file__).with_name("data") / "history.yaml"
 
-_GOOD = [Feeling.CALM, Feeling.GRATEFUL, Feeling.HOPEFUL, Feeling.JOYFUL, Feeling.LOVED,
-         Feeling.PROUD, Feeling.CURIOUS, Feeling.ENERGISED]
-_HARD = [Feeling.TIRED, Feeling.STRESSED, Feeling.ANXIOUS, Feeling.LONELY, Feeling.SAD,
-         Feeling.FRUSTRATED, Feeling.OVERWHELMED, Feeling.RESTLESS]
+_GOOD = [
+    Feeling.CALM,
+    Feeling.GRATEFUL,
+    Feeling.HOPEFUL,
+    Feeling.JOYFUL,
+    Feeling.LOVED,
+    Feeling.PROUD,
+    Feeling.CURIOUS,
+    Feeling.ENERGISED,
+]
+_HARD = [
+    Feeling.TIRED,
+    Feeling.STRESSED,
+    Feeling.ANXIOUS,
+    Feeling.LONELY,
+    Feeling.SAD,
+    Feeling.FRUSTRATED,
+    Feeling.OVERWHELMED,
+    Feeling.RESTLESS,
+]
 
 
 @cache
@@ -50,7 +66,9 @@ def _person(spec: dict[str, Any]) -> User:
     user = User.objects.filter(email=spec["email"]).first()
     if user is None:
         user = User.objects.create_user(
-            spec["email"], DEMO_PASSWORD, display_name=spec["display_name"],
+            spec["email"],
+            DEMO_PASSWORD,
+            display_name=spec["display_name"],
             time_zone=spec["time_zone"],
         )
     elif not user.check_password(DEMO_PASSWORD):
@@ -63,11 +81,14 @@ def _pair(people: list[User], spec: dict[str, Any], today: dt.date) -> Pair:
     first, second = people
     pair = (
         Pair.objects.filter(memberships__user=first, closed_at__isnull=True)
-        .filter(memberships__user=second).first()
+        .filter(memberships__user=second)
+        .first()
     )
     if pair is None:
         pair = Pair.objects.create(
-            name=spec["name"], kind=spec["kind"], time_zone=first.time_zone,
+            name=spec["name"],
+            kind=spec["kind"],
+            time_zone=first.time_zone,
             started_on=today.replace(year=today.year - int(spec["together_years"])),
         )
         Membership.objects.bulk_create([Membership(pair=pair, user=p) for p in people])
@@ -103,11 +124,15 @@ def _day_rng(seed: int, *parts: object) -> random.Random:
     return random.Random("-".join(str(p) for p in (seed, *parts)))
 
 
-def _daily(seed: int, lines: dict[str, list[str]], people: list[User], pair: Pair,
-           today: dt.date, days: int) -> int:
-    existing = set(
-        DailyCheckIn.objects.filter(pair=pair).values_list("owner_id", "date")
-    )
+def _daily(
+    seed: int,
+    lines: dict[str, list[str]],
+    people: list[User],
+    pair: Pair,
+    today: dt.date,
+    days: int,
+) -> int:
+    existing = set(DailyCheckIn.objects.filter(pair=pair).values_list("owner_id", "date"))
     rows = []
     for person_index, person in enumerate(people):
         base = 3.6 if person_index == 0 else 3.3
@@ -119,24 +144,33 @@ def _daily(seed: int, lines: dict[str, list[str]], people: list[User], pair: Pai
             mood = _mood(rng, day, days_ago, base)
             pool = _GOOD if mood >= 4 else _HARD if mood <= 2 else _GOOD + _HARD
             feelings = rng.sample(pool, k=rng.choice([0, 1, 2, 2, 3]))
-            rows.append(DailyCheckIn(
-                owner=person, pair=pair, date=day, mood=mood,
-                feelings=[str(f) for f in feelings],
-                win=rng.choice(lines["wins"]) if rng.random() < 0.85 else "",
-                challenge=rng.choice(lines["challenges"]) if rng.random() < 0.75 else "",
-                carrying=rng.choice(lines["carrying"]) if rng.random() < 0.6 else "",
-                support=rng.choice(lines["support"]) if rng.random() < 0.7 else "",
-                visibility=Visibility.PRIVATE if rng.random() < 0.08 else Visibility.SHARED,
-            ))
+            rows.append(
+                DailyCheckIn(
+                    owner=person,
+                    pair=pair,
+                    date=day,
+                    mood=mood,
+                    feelings=[str(f) for f in feelings],
+                    win=rng.choice(lines["wins"]) if rng.random() < 0.85 else "",
+                    challenge=rng.choice(lines["challenges"]) if rng.random() < 0.75 else "",
+                    carrying=rng.choice(lines["carrying"]) if rng.random() < 0.6 else "",
+                    support=rng.choice(lines["support"]) if rng.random() < 0.7 else "",
+                    visibility=Visibility.PRIVATE if rng.random() < 0.08 else Visibility.SHARED,
+                )
+            )
     DailyCheckIn.objects.bulk_create(rows, batch_size=500)
     return len(rows)
 
 
-def _weekly(seed: int, lines: dict[str, list[str]], people: list[User], pair: Pair,
-            today: dt.date, days: int) -> int:
-    existing = set(
-        WeeklyCheckIn.objects.filter(pair=pair).values_list("owner_id", "week_start")
-    )
+def _weekly(
+    seed: int,
+    lines: dict[str, list[str]],
+    people: list[User],
+    pair: Pair,
+    today: dt.date,
+    days: int,
+) -> int:
+    existing = set(WeeklyCheckIn.objects.filter(pair=pair).values_list("owner_id", "week_start"))
     this_week = week_start(today)
     rows = []
     for week in range(days // 7, 0, -1):
@@ -146,13 +180,17 @@ def _weekly(seed: int, lines: dict[str, list[str]], people: list[User], pair: Pa
             rng = _day_rng(seed, person.email, "week", monday)
             if rng.random() < 0.15 or (person.pk, monday) in existing:
                 continue
-            rows.append(WeeklyCheckIn(
-                owner=person, pair=pair, week_start=monday,
-                went_well=rng.choice(lines["went_well"]),
-                was_hard=rng.choice(lines["was_hard"]),
-                need=rng.choice(lines["need"]),
-                appreciation=rng.choice(lines["appreciation"]),
-                closeness=max(1, min(10, round(closeness_base + rng.gauss(0, 1)))),
-            ))
+            rows.append(
+                WeeklyCheckIn(
+                    owner=person,
+                    pair=pair,
+                    week_start=monday,
+                    went_well=rng.choice(lines["went_well"]),
+                    was_hard=rng.choice(lines["was_hard"]),
+                    need=rng.choice(lines["need"]),
+                    appreciation=rng.choice(lines["appreciation"]),
+                    closeness=max(1, min(10, round(closeness_base + rng.gauss(0, 1)))),
+                )
+            )
     WeeklyCheckIn.objects.bulk_create(rows, batch_size=500)
     return len(rows)

@@ -101,7 +101,9 @@ class InviteQuerySet(models.QuerySet["Invite"]):
     def pending(self, now: dt.datetime | None = None) -> InviteQuerySet:
         now = now or timezone.now()
         return self.filter(
-            used_at__isnull=True, declined_at__isnull=True, revoked_at__isnull=True,
+            used_at__isnull=True,
+            declined_at__isnull=True,
+            revoked_at__isnull=True,
             expires_at__gt=now,
         )
 
@@ -129,10 +131,16 @@ class Invite(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(
-                fields=["pair"], name="invite_pending_idx",
-                condition=Q(used_at__isnull=True, declined_at__isnull=True, revoked_at__isnull=True),
+                fields=["pair"],
+                name="invite_pending_idx",
+                condition=Q(
+                    used_at__isnull=True, declined_at__isnull=True, revoked_at__isnull=True
+                ),
             )
         ]
+
+    def __str__(self) -> str:
+        return f"invite to {self.pair}"
 
     @classmethod
     def new_token(cls) -> str:
@@ -141,6 +149,8 @@ class Invite(models.Model):
     @property
     def is_pending(self) -> bool:
         return (
-            self.used_at is None and self.declined_at is None and self.revoked_at is None
+            self.used_at is None
+            and self.declined_at is None
+            and self.revoked_at is None
             and self.expires_at > timezone.now()
         )

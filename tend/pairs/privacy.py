@@ -50,6 +50,9 @@ def _delete_memberships(user: Any) -> None:
 
 
 registry.register(
-    "pairs", title=_("Pairs"), export=_export_pairs, delete=_delete_memberships,
+    "pairs",
+    title=_("Pairs"),
+    export=_export_pairs,
+    delete=_delete_memberships,
     models=(Pair, Membership, Invite),
 )

@@ -9,7 +9,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tend.pairs.models import INVITE_LIFETIME, MAX_MEMBERS, Invite, Membership, Pair, hash_invite_token
+from tend.pairs.models import (
+    INVITE_LIFETIME,
+    MAX_MEMBERS,
+    Invite,
+    Membership,
+    Pair,
+    hash_invite_token,
+)
 
 
 class PairError(Exception):
@@ -43,7 +50,9 @@ def issue_invite(pair: Pair, inviter: Any) -> IssuedInvite:
         Invite.objects.filter(pair=pair).pending(now).update(revoked_at=now)
         token = Invite.new_token()
         invite = Invite.objects.create(
-            pair=pair, inviter=inviter, token_hash=hash_invite_token(token),
+            pair=pair,
+            inviter=inviter,
+            token_hash=hash_invite_token(token),
             expires_at=now + INVITE_LIFETIME,
         )
     return IssuedInvite(invite, token)
@@ -80,8 +89,10 @@ def accept_invite(token: str, user: Any) -> Pair:
     with transaction.atomic():
         invite = find_invite(token)
         if invite is not None:
-            invite = Invite.objects.select_for_update().select_related("pair", "inviter").get(
-                pk=invite.pk
+            invite = (
+                Invite.objects.select_for_update()
+                .select_related("pair", "inviter")
+                .get(pk=invite.pk)
             )
             Pair.objects.select_for_update().filter(pk=invite.pair_id).first()
         invite = check_invite_for(invite, user)

@@ -60,9 +60,11 @@ class OwnedQuerySet(models.QuerySet):
         """
         if not self.model.seal_fields or user is None or not user.is_authenticated:
             return self.none()
-        return self.filter(
-            visibility=Visibility.SHARED, pair_id__in=_open_pair_ids(user)
-        ).exclude(owner=user).exclude(Exists(self._own_counterpart(user)))
+        return (
+            self.filter(visibility=Visibility.SHARED, pair_id__in=_open_pair_ids(user))
+            .exclude(owner=user)
+            .exclude(Exists(self._own_counterpart(user)))
+        )
 
     def _own_counterpart(self, user: Any) -> models.QuerySet[Any]:
         match = {name: OuterRef(name) for name in self.model.seal_fields}
@@ -78,19 +80,25 @@ class OwnedItem(models.Model):
     #: for the daily check-in. Empty: not sealed.
     seal_fields: ClassVar[tuple[str, ...]] = ()
 
-    code = models.CharField(
-        max_length=CODE_LENGTH, unique=True, default=new_code, editable=False
-    )
+    code = models.CharField(max_length=CODE_LENGTH, unique=True, default=new_code, editable=False)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name=_("owner"),
     )
     pair = models.ForeignKey(
-        "pairs.Pair", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "pairs.Pair",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("pair"),
     )
     visibility = models.CharField(
-        _("who can see it"), max_length=10, choices=Visibility.choices,
+        _("who can see it"),
+        max_length=10,
+        choices=Visibility.choices,
         default=Visibility.SHARED,
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -50,9 +50,8 @@ def register_owned(
     """Register an owned model: export what the person can see, delete what they own."""
 
     def export(user: Any) -> list[dict[str, Any]]:
-        items = (
-            model.objects.visible_to(user).select_related("owner", "pair").order_by("created_at", "pk")
-        )
+        items = model.objects.visible_to(user).select_related("owner", "pair")
+        items = items.order_by("created_at", "pk")
         return [serialize(item, user) for item in items]
 
     def delete(user: Any) -> None:

@@ -37,8 +37,11 @@ class TestDemo:
         counts = (DailyCheckIn.objects.count(), WeeklyCheckIn.objects.count(), Pair.objects.count())
         again = build(days=60)
         assert again.daily_created == 0 and again.weekly_created == 0
-        assert (DailyCheckIn.objects.count(), WeeklyCheckIn.objects.count(),
-                Pair.objects.count()) == counts
+        assert (
+            DailyCheckIn.objects.count(),
+            WeeklyCheckIn.objects.count(),
+            Pair.objects.count(),
+        ) == counts
 
     def test_the_command_prints_the_logins(self):
         out = io.StringIO()

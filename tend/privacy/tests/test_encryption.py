@@ -34,7 +34,7 @@ def test_the_same_text_encrypts_differently_each_time(alice, pair, checkin):
 
 
 def test_lookups_on_encrypted_text_are_refused(checkin):
-    with pytest.raises(Exception, match="Unsupported lookup|Cannot resolve|lookup"):
+    with pytest.raises(Exception, match="Unsupported lookup"):
         list(DailyCheckIn.objects.filter(win="We baked bread together"))
 
 

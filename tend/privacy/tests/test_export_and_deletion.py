@@ -16,7 +16,11 @@ from tend.privacy.services import delete_account, export_for
 
 def _daily(owner, pair, text, visibility=Visibility.SHARED, day=None):
     return DailyCheckIn.objects.create(
-        owner=owner, pair=pair, date=day or owner.local_today(), mood=4, win=text,
+        owner=owner,
+        pair=pair,
+        date=day or owner.local_today(),
+        mood=4,
+        win=text,
         visibility=visibility,
     )
 
@@ -73,8 +77,9 @@ class TestExport:
 class TestDeletion:
     def test_it_removes_everything_i_wrote_and_my_memberships(self, alice, bob, pair):
         _daily(alice, pair, "alice")
-        WeeklyCheckIn.objects.create(owner=alice, pair=pair, week_start=alice.local_today(),
-                                     closeness=7)
+        WeeklyCheckIn.objects.create(
+            owner=alice, pair=pair, week_start=alice.local_today(), closeness=7
+        )
         AccessToken.issue(alice, "phone")
         delete_account(alice)
         assert not User.objects.filter(email="alice@example.com").exists()

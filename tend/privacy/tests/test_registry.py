@@ -9,7 +9,8 @@ from tend.privacy.models import OwnedItem
 
 def test_every_owned_model_is_in_export_and_deletion():
     owned = {
-        model for model in apps.get_models()
+        model
+        for model in apps.get_models()
         if issubclass(model, OwnedItem) and not model._meta.abstract
     }
     assert owned, "no owned models found"
@@ -19,7 +20,8 @@ def test_every_owned_model_is_in_export_and_deletion():
 
 def test_every_model_with_encrypted_text_is_registered():
     with_text = {
-        model for model in apps.get_models()
+        model
+        for model in apps.get_models()
         if any(isinstance(f, EncryptedTextField) for f in model._meta.concrete_fields)
     }
     assert with_text <= registry.registered_models()

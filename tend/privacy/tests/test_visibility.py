@@ -24,7 +24,7 @@ class TestVisibleTo:
         mine = _checkin(alice, pair, Visibility.PRIVATE)
         assert list(DailyCheckIn.objects.visible_to(alice)) == [mine]
 
-    def test_a_partners_sealed_item_stays_hidden_until_i_answer_the_same_day(self, alice, bob, pair):
+    def test_a_partners_sealed_item_stays_hidden_until_i_answer(self, alice, bob, pair):
         theirs = _checkin(bob, pair)
         assert list(DailyCheckIn.objects.visible_to(alice)) == []
         assert list(DailyCheckIn.objects.sealed_for(alice)) == [theirs]
