@@ -1,0 +1,510 @@
+"""`make bench`: page latency and query counts for a pair with five years of history.
+
+For each database (SQLite, and PostgreSQL when its server binaries are installed)
+the benchmark:
+
+1. builds a fresh database with a pair who checked in every day for five years
+   (and wrote the weekly "state of us" every week), and a new pair with no history;
+2. counts the database queries of each page in-process (django.test.Client with
+   CaptureQueriesContext), for the five-year pair and for the new pair;
+3. starts `tend serve` (gunicorn, as in production) on a free port and times N
+   sequential requests per page over HTTP, interleaved so that noise spreads
+   evenly, against a bare authenticated view (`bench-bare/`) as the baseline.
+
+Results are printed as a table and written to bench/results.json.
+
+    .venv/bin/python bench/run.py [--requests 200] [--db sqlite|postgres|both]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import http.client
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "work"
+PG_CLUSTER = ROOT / "scripts" / "pg-cluster"
+TEND = ROOT / ".venv" / "bin" / "tend"
+YEARS = 5
+# The Today page's quality bar (PRODUCT.md): within 3x the bare view, same queries.
+TODAY_MAX_RATIO = 3.0
+
+PAGES: list[dict[str, str]] = [
+    {"name": "bare view", "key": "bare", "method": "GET", "path": "/bench-bare/"},
+    {"name": "Today", "key": "today", "method": "GET", "path": "/"},
+    {"name": "Check-in history", "key": "history", "method": "GET", "path": "/checkins/history/"},
+    {
+        "name": "Save today's check-in",
+        "key": "checkin_post",
+        "method": "POST",
+        "path": "/checkins/today/",
+    },
+]
+
+FEELINGS = ["calm", "grateful", "hopeful", "joyful", "loved", "proud", "tired", "stressed"]
+SAMPLE_TEXT = [
+    "We cooked together and laughed at the burnt onions.",
+    "A long day at work; I was short with you at dinner.",
+    "Still thinking about the phone call with my sister.",
+    "A hug when I get home would help a lot.",
+    "Walked to the bakery in the rain and it was lovely.",
+]
+
+
+# -- orchestration ------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=200, help="timed requests per page")
+    parser.add_argument("--warmup", type=int, default=20, help="untimed requests per page first")
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--backend-run", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.backend_run:
+        result = run_backend(args.backend_run, args.requests, args.warmup)
+        print("BENCH-RESULT " + json.dumps(result), flush=True)
+        return 0
+
+    backends = ["sqlite", "postgres"] if args.db == "both" else [args.db]
+    if "postgres" in backends and not Path("/usr/lib/postgresql/15/bin/initdb").exists():
+        if args.db == "postgres":
+            sys.exit("bench: PostgreSQL 15 server binaries are not installed")
+        print("bench: PostgreSQL 15 is not installed; measuring SQLite only", file=sys.stderr)
+        backends.remove("postgres")
+
+    results: dict[str, Any] = {
+        "generated_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
+        "method": {
+            "requests_per_page": args.requests,
+            "warmup_per_page": args.warmup,
+            "client": "one sequential HTTP client (http.client), a new connection per request",
+            "server": "tend serve (gunicorn, 2 sync workers, embedded worker on SQLite)",
+            "history": f"{YEARS} years of daily and weekly check-ins for both people",
+        },
+        "backends": {},
+    }
+    for backend in backends:
+        results["backends"][backend] = run_child(backend, args.requests, args.warmup)
+
+    for backend, result in results["backends"].items():
+        print_table(backend, result)
+    args.output.write_text(json.dumps(results, indent=2) + "\n")
+    shown = args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output
+    print(f"\nwritten to {shown}")
+    return 0
+
+
+def run_child(backend: str, requests: int, warmup: int) -> dict[str, Any]:
+    """One backend in its own process: Django's settings are fixed once per process."""
+    data_dir = WORK / backend
+    shutil.rmtree(data_dir, ignore_errors=True)
+    data_dir.mkdir(parents=True)
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="tend.bench_settings",
+        TEND_ENV="development",
+        TEND_DATA_DIR=str(data_dir),
+        TEND_DEBUG="false",
+        TEND_LOG_LEVEL="WARNING",
+    )
+    env.pop("DATABASE_URL", None)
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--backend-run",
+        backend,
+        "--requests",
+        str(requests),
+        "--warmup",
+        str(warmup),
+    ]
+    pg_dir = None
+    try:
+        if backend == "postgres":
+            pg_dir = tempfile.mkdtemp(prefix="tend-bench-pg.")
+            env["DATABASE_URL"] = subprocess.run(  # noqa: S603 (our own script)
+                [str(PG_CLUSTER), "start", pg_dir], check=True, capture_output=True, text=True
+            ).stdout.strip()
+        print(f"== {backend}: building {YEARS} years of history and measuring", flush=True)
+        proc = subprocess.run(  # noqa: S603 (this script, as a child)
+            command, env=env, cwd=ROOT, capture_output=True, text=True
+        )
+    finally:
+        if pg_dir:
+            subprocess.run([str(PG_CLUSTER), "stop", pg_dir], check=False)  # noqa: S603
+    for line in proc.stdout.splitlines():
+        if line.startswith("BENCH-RESULT "):
+            return json.loads(line.removeprefix("BENCH-RESULT "))
+    sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-8000:])
+    sys.exit(f"bench: the {backend} run failed (exit code {proc.returncode})")
+
+
+# -- one backend, in the child process -----------------------------------------
+
+
+def run_backend(backend: str, requests: int, warmup: int) -> dict[str, Any]:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection, connections
+
+    call_command("migrate", verbosity=0, interactive=False)
+    old, new = seed()
+    rows = count_rows()
+    queries = count_queries(old, new)
+    cookie = session_cookie(old["user"])
+    vendor = connection.vendor
+    # The server's processes open their own connections; this one must not hold a lock.
+    connections.close_all()
+
+    timings = time_over_http(cookie, requests, warmup)
+    saved = checkin_saved_today(old["user"])
+    connections.close_all()
+    return {
+        "vendor": vendor,
+        "history_rows": rows,
+        "queries": queries,
+        "pages": summarise(timings, queries),
+        "checkin_saved_by_post": saved,
+    }
+
+
+def seed() -> tuple[dict[str, Any], dict[str, Any]]:
+    from tend.accounts.models import User
+    from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
+    from tend.lib.timezones import week_start
+    from tend.pairs import services as pair_services
+
+    rng = random.Random(2026)  # the same history on every run
+    password = "bench-passphrase-not-secret"
+
+    def make_pair(a: str, b: str) -> dict[str, Any]:
+        first = User.objects.create_user(
+            f"{a}@bench.example", password, display_name=a.title(), time_zone="Europe/Berlin"
+        )
+        second = User.objects.create_user(
+            f"{b}@bench.example", password, display_name=b.title(), time_zone="America/New_York"
+        )
+        pair = pair_services.create_pair(first, name=f"{a.title()} & {b.title()}", kind="partners")
+        issued = pair_services.issue_invite(pair, first)
+        pair_services.accept_invite(issued.token, second)
+        return {"user": first, "partner": second, "pair": pair}
+
+    old = make_pair("ada", "ben")
+    new = make_pair("cleo", "dan")
+
+    daily: list[Any] = []
+    weekly: list[Any] = []
+    for person in (old["user"], old["partner"]):
+        # Up to yesterday: today's check-in is what the POST benchmark creates.
+        today = person.local_today()
+        start = today - dt.timedelta(days=365 * YEARS + 1)
+        day = start
+        while day < today:
+            daily.append(
+                DailyCheckIn(
+                    owner=person,
+                    pair=old["pair"],
+                    date=day,
+                    mood=rng.randint(1, 5),
+                    feelings=rng.sample(FEELINGS, rng.randint(0, 3)),
+                    win=rng.choice(SAMPLE_TEXT),
+                    challenge=rng.choice(SAMPLE_TEXT),
+                    carrying=rng.choice(SAMPLE_TEXT),
+                    support=rng.choice(SAMPLE_TEXT),
+                    visibility="shared" if rng.random() < 0.9 else "private",
+                )
+            )
+            day += dt.timedelta(days=1)
+        monday = week_start(start) + dt.timedelta(days=7)
+        this_week = week_start(today)
+        while monday < this_week:
+            weekly.append(
+                WeeklyCheckIn(
+                    owner=person,
+                    pair=old["pair"],
+                    week_start=monday,
+                    went_well=rng.choice(SAMPLE_TEXT),
+                    was_hard=rng.choice(SAMPLE_TEXT),
+                    need=rng.choice(SAMPLE_TEXT),
+                    appreciation=rng.choice(SAMPLE_TEXT),
+                    closeness=rng.randint(4, 10),
+                    visibility="shared",
+                )
+            )
+            monday += dt.timedelta(days=7)
+    DailyCheckIn.objects.bulk_create(daily, batch_size=500)
+    WeeklyCheckIn.objects.bulk_create(weekly, batch_size=500)
+    return old, new
+
+
+def count_rows() -> dict[str, int]:
+    from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
+
+    return {"daily": DailyCheckIn.objects.count(), "weekly": WeeklyCheckIn.objects.count()}
+
+
+def checkin_form(rng: random.Random) -> dict[str, Any]:
+    return {
+        "mood": str(rng.randint(1, 5)),
+        "feelings": rng.sample(FEELINGS, 2),
+        "win": rng.choice(SAMPLE_TEXT),
+        "challenge": rng.choice(SAMPLE_TEXT),
+        "carrying": rng.choice(SAMPLE_TEXT),
+        "support": rng.choice(SAMPLE_TEXT),
+        "visibility": "shared",
+    }
+
+
+def count_queries(old: dict[str, Any], new: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Queries per page, steady state (the second of two identical requests)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    rng = random.Random(7)
+    out: dict[str, dict[str, Any]] = {}
+    for label, who in (("five_years", old), ("new_pair", new)):
+        client = Client()
+        client.force_login(who["user"])
+        for page in PAGES:
+            counted: list[int] = []
+            status = 0
+            for _ in range(2):
+                with CaptureQueriesContext(connection) as ctx:
+                    if page["method"] == "POST":
+                        response = client.post(page["path"], checkin_form(rng))
+                    else:
+                        response = client.get(page["path"])
+                counted.append(len(ctx.captured_queries))
+                status = response.status_code
+            entry = out.setdefault(page["key"], {})
+            entry[f"queries_{label}"] = counted[-1]
+            entry[f"status_{label}"] = status
+            if page["method"] == "POST":
+                # The first POST creates today's check-in, the second updates it.
+                entry[f"queries_first_{label}"] = counted[0]
+    # The in-process POSTs created today's check-in; the HTTP run starts from none again.
+    from tend.checkins.models import DailyCheckIn
+
+    today = old["user"].local_today()
+    DailyCheckIn.objects.filter(owner__in=[old["user"], new["user"]], date=today).delete()
+    return out
+
+
+def session_cookie(user: Any) -> str:
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def checkin_saved_today(user: Any) -> bool:
+    from tend.checkins.models import DailyCheckIn
+
+    return DailyCheckIn.objects.filter(owner=user, date=user.local_today()).exists()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Browser:
+    """A minimal cookie-keeping HTTP client on the standard library."""
+
+    def __init__(self, port: int, session: str) -> None:
+        from django.conf import settings
+
+        self.port = port
+        self.cookies = {settings.SESSION_COOKIE_NAME: session}
+        self.csrf_cookie = settings.CSRF_COOKIE_NAME
+        self.csrf_token = ""
+
+    def request(
+        self, method: str, path: str, form: dict[str, Any] | None = None
+    ) -> tuple[int, bytes]:
+        headers = {
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            "Host": f"127.0.0.1:{self.port}",
+            "Accept": "text/html",
+        }
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(
+                {**form, "csrfmiddlewaretoken": self.csrf_token}, doseq=True
+            ).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            data = response.read()
+            for header in response.headers.get_all("Set-Cookie") or []:
+                name, _, rest = header.partition("=")
+                self.cookies[name.strip()] = rest.split(";", 1)[0]
+            return response.status, data
+        finally:
+            conn.close()
+
+    def fetch_csrf(self, path: str) -> None:
+        """The form's CSRF token, or (while the form page is missing) a token of our own."""
+        from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
+        from django.utils.crypto import get_random_string
+
+        status, html = self.request("GET", path)
+        found = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+        if status == 200 and found and self.csrf_cookie in self.cookies:
+            self.csrf_token = found.group(1).decode()
+            return
+        secret = get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS)
+        self.cookies[self.csrf_cookie] = secret
+        self.csrf_token = secret
+
+
+def time_over_http(session: str, requests: int, warmup: int) -> dict[str, dict[str, Any]]:
+    port = free_port()
+    log = open(Path(os.environ["TEND_DATA_DIR"]) / "serve.log", "w")  # noqa: SIM115
+    server = subprocess.Popen(  # noqa: S603 (our own command)
+        [str(TEND), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=ROOT,
+    )
+    try:
+        browser = Browser(port, session)
+        wait_until_up(browser, server)
+        browser.fetch_csrf("/checkins/today/")
+        rng = random.Random(11)
+        samples: dict[str, list[float]] = {p["key"]: [] for p in PAGES}
+        statuses: dict[str, set[int]] = {p["key"]: set() for p in PAGES}
+        for round_number in range(warmup + requests):
+            # Interleaved, so a slow moment on the machine hits every page alike.
+            for page in PAGES:
+                form = checkin_form(rng) if page["method"] == "POST" else None
+                started = time.perf_counter()
+                status, _ = browser.request(page["method"], page["path"], form)
+                elapsed = (time.perf_counter() - started) * 1000
+                statuses[page["key"]].add(status)
+                if round_number >= warmup:
+                    samples[page["key"]].append(elapsed)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+    return {key: {"ms": samples[key], "statuses": sorted(statuses[key])} for key in samples}
+
+
+def wait_until_up(browser: Browser, server: subprocess.Popen[Any]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("tend serve exited before it was ready; see serve.log")
+        try:
+            status, _ = browser.request("GET", "/bench-bare/")
+        except OSError:
+            time.sleep(0.2)
+            continue
+        if status != 200:
+            raise RuntimeError(f"the bare view answered {status}; is the session valid?")
+        return
+    raise RuntimeError("tend serve did not answer within 60 seconds")
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))
+    return ordered[index]
+
+
+def summarise(
+    timings: dict[str, dict[str, Any]], queries: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    bare = statistics.median(timings["bare"]["ms"])
+    pages: dict[str, Any] = {}
+    for page in PAGES:
+        key = page["key"]
+        ms = timings[key]["ms"]
+        statuses = timings[key]["statuses"]
+        median = statistics.median(ms)
+        pages[key] = {
+            "name": page["name"],
+            "method": page["method"],
+            "path": page["path"],
+            "http_statuses": statuses,
+            "missing": statuses == [404],
+            "median_ms": round(median, 2),
+            "p95_ms": round(percentile(ms, 0.95), 2),
+            "ratio_to_bare": round(median / bare, 2),
+            **queries.get(key, {}),
+        }
+    return pages
+
+
+# -- report --------------------------------------------------------------------
+
+
+def print_table(backend: str, result: dict[str, Any]) -> None:
+    rows = result["history_rows"]
+    print(f"\n{backend} ({rows['daily']} daily and {rows['weekly']} weekly check-ins)")
+    header = (
+        f"{'page':<24} {'median ms':>10} {'p95 ms':>8} {'x bare':>7} "
+        f"{'queries':>8} {'new pair':>9}  status"
+    )
+    print(header)
+    print("-" * len(header))
+    for page in result["pages"].values():
+        status = "MISSING (404)" if page["missing"] else ",".join(map(str, page["http_statuses"]))
+        print(
+            f"{page['name']:<24} {page['median_ms']:>10.2f} {page['p95_ms']:>8.2f} "
+            f"{page['ratio_to_bare']:>7.2f} {page.get('queries_five_years', '-'):>8} "
+            f"{page.get('queries_new_pair', '-'):>9}  {status}"
+        )
+    today = result["pages"]["today"]
+    if today["missing"]:
+        print("Today page: missing (404), quality bar not measured")
+    else:
+        ratio_ok = today["ratio_to_bare"] <= TODAY_MAX_RATIO
+        queries_ok = today.get("queries_five_years") == today.get("queries_new_pair")
+        print(
+            f"Today page: {today['ratio_to_bare']:.2f}x the bare view "
+            f"({'within' if ratio_ok else 'OVER'} {TODAY_MAX_RATIO:.0f}x); queries "
+            f"{'the same as' if queries_ok else 'DIFFERENT from'} a new pair"
+        )
+    if not result["checkin_saved_by_post"]:
+        print("Warning: the check-in POSTs did not save a check-in")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
