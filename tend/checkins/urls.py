@@ -6,4 +6,11 @@ from tend.checkins import views
 
 app_name = "checkins"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("today/", views.daily, name="daily"),
+    path("daily/<str:code>/", views.daily_detail, name="daily_detail"),
+    path("week/", views.weekly, name="weekly"),
+    path("weekly/<str:code>/", views.weekly_detail, name="weekly_detail"),
+    path("history/", views.history, name="history"),
+    path("chart/", views.chart, name="chart"),
+]

@@ -1,0 +1,227 @@
+"""Read-side queries for check-in pages: the Today panels, history and charts.
+
+Every function runs a fixed number of queries whatever the length of a pair's
+history, so that a pair with years of check-ins costs the database what a new
+pair does. Privacy rules come only from ``visible_to`` and ``sealed_for``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
+from tend.lib.timezones import week_start
+from tend.pairs.models import Pair
+
+HISTORY_WEEKS_PER_PAGE = 2
+# Far enough back for any real history, near enough that date arithmetic never overflows.
+MAX_HISTORY_PAGE = 5000
+CHART_RANGES = (30, 90, 365)
+DEFAULT_CHART_RANGE = 90
+
+
+def writing_pair(pair: Pair | None) -> Pair | None:
+    """The pair a new check-in belongs to: an ended pair takes no new writing."""
+    if pair is not None and pair.is_open:
+        return pair
+    return None
+
+
+def _for_pair(qs: QuerySet[Any], pair: Pair | None) -> QuerySet[Any]:
+    # ``pair=None`` means the person's solo check-ins, written outside any pair.
+    return qs.filter(pair__isnull=True) if pair is None else qs.filter(pair=pair)
+
+
+@dataclass(frozen=True)
+class DailyStatus:
+    day: dt.date
+    mine: DailyCheckIn | None
+    partner: DailyCheckIn | None
+    partner_sealed: bool
+
+
+@dataclass(frozen=True)
+class WeeklyStatus:
+    week_start: dt.date
+    mine: WeeklyCheckIn | None
+    partner: WeeklyCheckIn | None
+    partner_sealed: bool
+
+
+def daily_status(user: Any, pair: Pair | None, day: dt.date) -> DailyStatus:
+    """Mine and my partner's check-in for ``day`` (the same date value for both). Two queries."""
+    items = list(_for_pair(DailyCheckIn.objects.visible_to(user), pair).filter(date=day))
+    sealed = _for_pair(DailyCheckIn.objects.sealed_for(user), pair).filter(date=day).exists()
+    mine = next((i for i in items if i.owner_id == user.pk), None)
+    partner = next((i for i in items if i.owner_id != user.pk), None)
+    return DailyStatus(day, mine, partner, sealed)
+
+
+def weekly_status(user: Any, pair: Pair | None, monday: dt.date) -> WeeklyStatus:
+    """Mine and my partner's state of us for the week starting ``monday``. Two queries."""
+    qs = _for_pair(WeeklyCheckIn.objects.visible_to(user), pair).filter(week_start=monday)
+    items = list(qs)
+    sealed = (
+        _for_pair(WeeklyCheckIn.objects.sealed_for(user), pair).filter(week_start=monday).exists()
+    )
+    mine = next((i for i in items if i.owner_id == user.pk), None)
+    partner = next((i for i in items if i.owner_id != user.pk), None)
+    return WeeklyStatus(monday, mine, partner, sealed)
+
+
+@dataclass
+class HistoryDay:
+    day: dt.date
+    mine: DailyCheckIn | None = None
+    partner: DailyCheckIn | None = None
+    partner_sealed: bool = False
+
+
+@dataclass
+class HistoryWeek:
+    week_start: dt.date
+    mine: WeeklyCheckIn | None = None
+    partner: WeeklyCheckIn | None = None
+    partner_sealed: bool = False
+    days: list[HistoryDay] = field(default_factory=list)
+
+    @property
+    def week_end(self) -> dt.date:
+        return self.week_start + dt.timedelta(days=6)
+
+    @property
+    def has_weekly(self) -> bool:
+        return self.mine is not None or self.partner is not None or self.partner_sealed
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.days and not self.has_weekly
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    number: int
+    start: dt.date
+    end: dt.date
+    weeks: list[HistoryWeek]
+    has_older: bool
+
+    @property
+    def has_newer(self) -> bool:
+        return self.number > 1
+
+    @property
+    def is_empty(self) -> bool:
+        return all(week.is_empty for week in self.weeks)
+
+
+def clamp_page(raw: Any) -> int:
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), MAX_HISTORY_PAGE)
+
+
+def history_page(user: Any, pair: Pair | None, number: int, today: dt.date) -> HistoryPage:
+    """One page of history: two local weeks, newest first, in five queries.
+
+    Pages are calendar windows rather than "the next N dates with entries" so that
+    each page is found by a date range on an index instead of counting and
+    offsetting through the whole history.
+    """
+    newest_monday = week_start(today) - dt.timedelta(weeks=HISTORY_WEEKS_PER_PAGE * (number - 1))
+    mondays = [newest_monday - dt.timedelta(weeks=i) for i in range(HISTORY_WEEKS_PER_PAGE)]
+    start, end = mondays[-1], newest_monday + dt.timedelta(days=6)
+
+    daily_visible = _for_pair(DailyCheckIn.objects.visible_to(user), pair)
+    daily_sealed = _for_pair(DailyCheckIn.objects.sealed_for(user), pair)
+    weekly_visible = _for_pair(WeeklyCheckIn.objects.visible_to(user), pair)
+    weekly_sealed = _for_pair(WeeklyCheckIn.objects.sealed_for(user), pair)
+
+    weeks = {monday: HistoryWeek(monday) for monday in mondays}
+    days: dict[dt.date, HistoryDay] = {}
+
+    for item in daily_visible.filter(date__range=(start, end)):
+        row = days.setdefault(item.date, HistoryDay(item.date))
+        if item.owner_id == user.pk:
+            row.mine = item
+        else:
+            row.partner = item
+    sealed_days = daily_sealed.filter(date__range=(start, end)).values_list("date", flat=True)
+    for day in sealed_days:
+        days.setdefault(day, HistoryDay(day)).partner_sealed = True
+
+    for weekly in weekly_visible.filter(week_start__range=(start, newest_monday)):
+        if weekly.owner_id == user.pk:
+            weeks[weekly.week_start].mine = weekly
+        else:
+            weeks[weekly.week_start].partner = weekly
+    sealed_weeks = weekly_sealed.filter(week_start__range=(start, newest_monday))
+    for monday in sealed_weeks.values_list("week_start", flat=True):
+        weeks[monday].partner_sealed = True
+
+    for day in sorted(days, reverse=True):
+        weeks[week_start(day)].days.append(days[day])
+
+    # Anything older, visible or sealed: one query that stops at the first row found.
+    older_daily = _reachable(DailyCheckIn, daily_visible, daily_sealed).filter(date__lt=start)
+    older_weekly = _reachable(WeeklyCheckIn, weekly_visible, weekly_sealed).filter(
+        week_start__lt=start
+    )
+    has_older = (
+        older_daily.order_by()
+        .values_list("pk")
+        .union(older_weekly.order_by().values_list("pk"), all=True)
+        .exists()
+    )
+    return HistoryPage(number, start, end, [weeks[m] for m in mondays], has_older)
+
+
+def _reachable(model: Any, visible: QuerySet[Any], sealed: QuerySet[Any]) -> QuerySet[Any]:
+    """Items the person may read or may be told exist (sealed): what history lists."""
+    return model.objects.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=sealed.values("pk")))
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    when: dt.date
+    mine: int | None
+    partner: int | None
+
+
+def _points(rows: Any, key: str, value: str, user: Any) -> list[ChartPoint]:
+    by_date: dict[dt.date, dict[str, int]] = {}
+    for row in rows:
+        who = "mine" if row["owner_id"] == user.pk else "partner"
+        by_date.setdefault(row[key], {})[who] = row[value]
+    return [
+        ChartPoint(when, values.get("mine"), values.get("partner"))
+        for when, values in sorted(by_date.items())
+    ]
+
+
+def mood_points(user: Any, pair: Pair | None, since: dt.date) -> list[ChartPoint]:
+    """Daily mood of both people, only what is opened for ``user``. One query."""
+    rows = (
+        _for_pair(DailyCheckIn.objects.visible_to(user), pair)
+        .filter(date__gte=since)
+        .order_by("date")
+        .values("date", "mood", "owner_id")
+    )
+    return _points(rows, "date", "mood", user)
+
+
+def closeness_points(user: Any, pair: Pair | None, since: dt.date) -> list[ChartPoint]:
+    """Weekly closeness of both people, only what is opened for ``user``. One query."""
+    rows = (
+        _for_pair(WeeklyCheckIn.objects.visible_to(user), pair)
+        .filter(week_start__gte=week_start(since))
+        .order_by("week_start")
+        .values("week_start", "closeness", "owner_id")
+    )
+    return _points(rows, "week_start", "closeness", user)
