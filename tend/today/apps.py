@@ -8,3 +8,8 @@ class TodayConfig(AppConfig):
     name = "tend.today"
     label = "today"
     verbose_name = _("Today")
+
+    def ready(self) -> None:
+        from tend.today import panels
+
+        panels.autodiscover()

@@ -6,4 +6,6 @@ from tend.today import views
 
 app_name = "today"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.today, name="today"),
+]
