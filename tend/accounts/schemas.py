@@ -1,0 +1,74 @@
+"""API shapes for the profile and personal access tokens."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+from ninja import Field, Schema
+from pydantic import ConfigDict, field_validator
+
+from tend.accounts.models import User
+from tend.lib import timezones
+from tend.lib.limits import SHORT_TEXT
+
+DISPLAY_NAME_MAX = User._meta.get_field("display_name").max_length
+
+
+class ProfileOut(Schema):
+    email: str
+    display_name: str
+    time_zone: str = Field(description="An IANA time zone, e.g. Europe/Berlin.")
+    reminder_hour: int = Field(ge=0, le=23, description="Reminders may arrive from this hour.")
+    quiet_start: dt.time
+    quiet_end: dt.time
+
+
+class ProfilePatch(Schema):
+    """Only the fields sent are changed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    display_name: str | None = Field(None, min_length=1, max_length=DISPLAY_NAME_MAX)
+    time_zone: str | None = Field(None, max_length=64, examples=["Europe/Berlin"])
+    reminder_hour: int | None = Field(None, ge=0, le=23)
+    quiet_start: dt.time | None = None
+    quiet_end: dt.time | None = None
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is not None and not timezones.is_valid_timezone(value):
+            raise ValueError(
+                _("“%(value)s” is not a time zone we know. Pick one such as Europe/Berlin.")
+                % {"value": value}
+            )
+        return value
+
+    @field_validator("display_name", "time_zone", "reminder_hour", "quiet_start", "quiet_end")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        # Leaving a field out keeps it; sending null would blank a required setting.
+        if value is None:
+            raise ValueError(_("This field cannot be null; leave it out to keep it."))
+        return value
+
+
+class TokenIn(Schema):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str = Field(
+        min_length=1, max_length=SHORT_TEXT, description="What the token is for, e.g. “phone”."
+    )
+
+
+class TokenOut(Schema):
+    code: str
+    name: str
+    hint: str = Field(description="The first characters of the token, to recognise it.")
+    created_at: dt.datetime
+    last_used_at: dt.datetime | None
+
+
+class TokenCreatedOut(TokenOut):
+    token: str = Field(description="The token itself. It is shown only this once.")
