@@ -1,0 +1,78 @@
+"""Fixtures for the browser tests: one Chromium for the run, fresh contexts per person."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
+
+from tend.e2e.browsing import BROWSER_ARGS
+
+# The live server runs in a thread next to Playwright's event loop; Django would otherwise
+# refuse database access from what it takes for async code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+PHONE = {"width": 420, "height": 900}
+DESKTOP = {"width": 1280, "height": 900}
+# Both people live in the same zone so their "today" is the same date whatever the hour
+# the suite runs at; sealing pairs check-ins by date.
+TIME_ZONE = "Europe/Berlin"
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    runner = sync_playwright().start()
+    yield runner
+    runner.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    chromium = playwright.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS
+    )
+    yield chromium
+    chromium.close()
+
+
+NewContext = Callable[..., BrowserContext]
+
+
+@pytest.fixture
+def new_context(browser: Browser, live_server: Any) -> Iterator[NewContext]:
+    """Open a browser context (one person's browser) against the live server.
+
+    Script errors on any page fail the test: a broken script is a broken page.
+    """
+    contexts: list[BrowserContext] = []
+    errors: list[str] = []
+
+    def make(
+        *, viewport: dict[str, int] | None = None, color_scheme: str = "light"
+    ) -> BrowserContext:
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport=viewport or DESKTOP,  # type: ignore[arg-type]
+            device_scale_factor=1,
+            color_scheme=color_scheme,  # type: ignore[arg-type]
+            locale="en-GB",
+            timezone_id=TIME_ZONE,
+        )
+        context.set_default_timeout(10_000)
+        # The quick-exit link points off-site; no test should ever leave the live server.
+        context.route(
+            lambda url: not url.startswith(live_server.url),
+            lambda route: route.abort(),
+        )
+        context.on("page", lambda page: page.on("pageerror", lambda e: errors.append(str(e))))
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert not errors, "script errors in the browser:\n" + "\n".join(errors)

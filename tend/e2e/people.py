@@ -1,0 +1,47 @@
+"""People in the browser tests: signing up and logging in through the real forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playwright.sync_api import Page
+
+from tend.e2e.browsing import submit, visit
+
+PASSWORD = "a-long-browser-passphrase-2026"
+
+
+@dataclass(frozen=True)
+class Person:
+    email: str
+    name: str
+    time_zone: str = "Europe/Berlin"
+    password: str = PASSWORD
+
+
+ALICE = Person("alice@example.com", "Alice")
+BOB = Person("bob@example.com", "Bob")
+
+
+def sign_up(page: Page, person: Person, path: str = "/accounts/signup/") -> Page:
+    """Fill in the sign-up form and land wherever it leads (Today, or ``next``)."""
+    visit(page, path)
+    form = page.locator("main form").filter(has=page.locator("input[name=password1]"))
+    form.locator("input[name=email]").fill(person.email)
+    form.locator("input[name=display_name]").fill(person.name)
+    form.locator("input[name=password1]").fill(person.password)
+    form.locator("input[name=password2]").fill(person.password)
+    form.locator("input[name=time_zone]").fill(person.time_zone)
+    return submit(page, form.locator("button[type=submit]"))
+
+
+def log_in(page: Page, email: str, password: str, *, expect_status: int | None = None) -> Page:
+    visit(page, "/accounts/login/")
+    form = page.locator("main form").filter(has=page.locator("input[name=password]"))
+    form.locator("input[name=username]").fill(email)
+    form.locator("input[name=password]").fill(password)
+    return submit(page, form.locator("button[type=submit]"), expect_status=expect_status)
+
+
+def log_out(page: Page) -> Page:
+    return submit(page, page.get_by_role("button", name="Log out"))
