@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from tend.accounts.forms import (
@@ -134,6 +135,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     return _profile_page(request, ProfileForm(instance=user), TokenForm())
 
 
+@never_cache
 @login_required
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
@@ -143,9 +145,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
         return _profile_page(request, ProfileForm(instance=user), token_form, status=400)
     _token, raw = token_form.save(user)
     # The raw token goes into this response only: it is never stored, not even in the session.
-    response = _profile_page(request, ProfileForm(instance=user), TokenForm(), new_token=raw)
-    response["Cache-Control"] = "no-store"
-    return response
+    return _profile_page(request, ProfileForm(instance=user), TokenForm(), new_token=raw)
 
 
 @login_required

@@ -13,6 +13,7 @@ from tend.accounts.models import AccessToken, User
 def _create(client: Client, name: str = "phone app") -> tuple[str, str]:
     response = client.post(reverse("accounts:token_create"), {"name": name})
     assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
     body = response.content.decode()
     token = AccessToken.objects.get(name=name)
     start = body.index(token.hint)
