@@ -25,10 +25,10 @@ logger = logging.getLogger("tend.serve")
 FORK_WAIT_SECONDS = 10.0
 
 
-def embedded_worker_default() -> bool:
+def embedded_worker_default(engine: str | None = None) -> bool:
     """Embedded on SQLite; elsewhere only when TEND_EMBEDDED_WORKER=true."""
-    is_sqlite = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
-    return envbool("TEND_EMBEDDED_WORKER", default=is_sqlite)
+    engine = engine or settings.DATABASES["default"]["ENGINE"]
+    return envbool("TEND_EMBEDDED_WORKER", default=engine == "django.db.backends.sqlite3")
 
 
 def _warn_about_pending_migrations() -> None:
