@@ -36,6 +36,15 @@ def _for_pair(qs: QuerySet[Any], pair: Pair | None) -> QuerySet[Any]:
     return qs.filter(pair__isnull=True) if pair is None else qs.filter(pair=pair)
 
 
+def _looking_back(qs: QuerySet[Any], user: Any, pair: Pair | None) -> QuerySet[Any]:
+    """What history and charts cover: the pair's check-ins, or without a pair all of mine.
+
+    Someone whose only pair ended still keeps what they wrote there, so their
+    solo history includes it alongside what they wrote on their own.
+    """
+    return qs.filter(owner=user) if pair is None else qs.filter(pair=pair)
+
+
 @dataclass(frozen=True)
 class DailyStatus:
     day: dt.date
@@ -76,7 +85,9 @@ def weekly_status(user: Any, pair: Pair | None, monday: dt.date) -> WeeklyStatus
 @dataclass
 class HistoryDay:
     day: dt.date
-    mine: DailyCheckIn | None = None
+    # A list: without a pair, history spans solo check-ins and ended pairs,
+    # which may both hold one of mine for the same date.
+    mine: list[DailyCheckIn] = field(default_factory=list)
     partner: DailyCheckIn | None = None
     partner_sealed: bool = False
 
@@ -84,7 +95,7 @@ class HistoryDay:
 @dataclass
 class HistoryWeek:
     week_start: dt.date
-    mine: WeeklyCheckIn | None = None
+    mine: list[WeeklyCheckIn] = field(default_factory=list)
     partner: WeeklyCheckIn | None = None
     partner_sealed: bool = False
     days: list[HistoryDay] = field(default_factory=list)
@@ -95,7 +106,7 @@ class HistoryWeek:
 
     @property
     def has_weekly(self) -> bool:
-        return self.mine is not None or self.partner is not None or self.partner_sealed
+        return bool(self.mine) or self.partner is not None or self.partner_sealed
 
     @property
     def is_empty(self) -> bool:
@@ -138,10 +149,10 @@ def history_page(user: Any, pair: Pair | None, number: int, today: dt.date) -> H
     mondays = [newest_monday - dt.timedelta(weeks=i) for i in range(HISTORY_WEEKS_PER_PAGE)]
     start, end = mondays[-1], newest_monday + dt.timedelta(days=6)
 
-    daily_visible = _for_pair(DailyCheckIn.objects.visible_to(user), pair)
-    daily_sealed = _for_pair(DailyCheckIn.objects.sealed_for(user), pair)
-    weekly_visible = _for_pair(WeeklyCheckIn.objects.visible_to(user), pair)
-    weekly_sealed = _for_pair(WeeklyCheckIn.objects.sealed_for(user), pair)
+    daily_visible = _looking_back(DailyCheckIn.objects.visible_to(user), user, pair)
+    daily_sealed = _looking_back(DailyCheckIn.objects.sealed_for(user), user, pair)
+    weekly_visible = _looking_back(WeeklyCheckIn.objects.visible_to(user), user, pair)
+    weekly_sealed = _looking_back(WeeklyCheckIn.objects.sealed_for(user), user, pair)
 
     weeks = {monday: HistoryWeek(monday) for monday in mondays}
     days: dict[dt.date, HistoryDay] = {}
@@ -149,7 +160,7 @@ def history_page(user: Any, pair: Pair | None, number: int, today: dt.date) -> H
     for item in daily_visible.filter(date__range=(start, end)):
         row = days.setdefault(item.date, HistoryDay(item.date))
         if item.owner_id == user.pk:
-            row.mine = item
+            row.mine.append(item)
         else:
             row.partner = item
     sealed_days = daily_sealed.filter(date__range=(start, end)).values_list("date", flat=True)
@@ -158,7 +169,7 @@ def history_page(user: Any, pair: Pair | None, number: int, today: dt.date) -> H
 
     for weekly in weekly_visible.filter(week_start__range=(start, newest_monday)):
         if weekly.owner_id == user.pk:
-            weeks[weekly.week_start].mine = weekly
+            weeks[weekly.week_start].mine.append(weekly)
         else:
             weeks[weekly.week_start].partner = weekly
     sealed_weeks = weekly_sealed.filter(week_start__range=(start, newest_monday))
@@ -208,7 +219,7 @@ def _points(rows: Any, key: str, value: str, user: Any) -> list[ChartPoint]:
 def mood_points(user: Any, pair: Pair | None, since: dt.date) -> list[ChartPoint]:
     """Daily mood of both people, only what is opened for ``user``. One query."""
     rows = (
-        _for_pair(DailyCheckIn.objects.visible_to(user), pair)
+        _looking_back(DailyCheckIn.objects.visible_to(user), user, pair)
         .filter(date__gte=since)
         .order_by("date")
         .values("date", "mood", "owner_id")
@@ -219,7 +230,7 @@ def mood_points(user: Any, pair: Pair | None, since: dt.date) -> list[ChartPoint
 def closeness_points(user: Any, pair: Pair | None, since: dt.date) -> list[ChartPoint]:
     """Weekly closeness of both people, only what is opened for ``user``. One query."""
     rows = (
-        _for_pair(WeeklyCheckIn.objects.visible_to(user), pair)
+        _looking_back(WeeklyCheckIn.objects.visible_to(user), user, pair)
         .filter(week_start__gte=week_start(since))
         .order_by("week_start")
         .values("week_start", "closeness", "owner_id")

@@ -11,22 +11,42 @@ from tend.privacy.models import Visibility
 
 
 def daily(
-    owner: Any, pair: Any, day: dt.date, *, mood: int = 4, win: str = "", private: bool = False,
+    owner: Any,
+    pair: Any,
+    day: dt.date,
+    *,
+    mood: int = 4,
+    win: str = "",
+    private: bool = False,
     **extra: Any,
 ) -> DailyCheckIn:
     """A check-in written straight to the database, for a date in the past or future."""
     return DailyCheckIn.objects.create(
-        owner=owner, pair=pair, date=day, mood=mood, win=win,
-        visibility=Visibility.PRIVATE if private else Visibility.SHARED, **extra,
+        owner=owner,
+        pair=pair,
+        date=day,
+        mood=mood,
+        win=win,
+        visibility=Visibility.PRIVATE if private else Visibility.SHARED,
+        **extra,
     )
 
 
 def weekly(
-    owner: Any, pair: Any, monday: dt.date, *, closeness: int = 7, went_well: str = "",
+    owner: Any,
+    pair: Any,
+    monday: dt.date,
+    *,
+    closeness: int = 7,
+    went_well: str = "",
     private: bool = False,
 ) -> WeeklyCheckIn:
     return WeeklyCheckIn.objects.create(
-        owner=owner, pair=pair, week_start=monday, closeness=closeness, went_well=went_well,
+        owner=owner,
+        pair=pair,
+        week_start=monday,
+        closeness=closeness,
+        went_well=went_well,
         visibility=Visibility.PRIVATE if private else Visibility.SHARED,
     )
 
@@ -39,15 +59,24 @@ def years_of_history(people: list[Any], pair: Any, until: dt.date, days: int) ->
         for i, person in enumerate(people):
             dailies.append(
                 DailyCheckIn(
-                    owner=person, pair=pair, date=day, mood=1 + (n + i) % 5,
-                    win=f"win {n}", challenge="a challenge", carrying="", support="tea",
+                    owner=person,
+                    pair=pair,
+                    date=day,
+                    mood=1 + (n + i) % 5,
+                    win=f"win {n}",
+                    challenge="a challenge",
+                    carrying="",
+                    support="tea",
                 )
             )
             if day.weekday() == 6:
                 weeklies.append(
                     WeeklyCheckIn(
-                        owner=person, pair=pair, week_start=week_start(day),
-                        closeness=1 + (n + i) % 10, went_well="a walk",
+                        owner=person,
+                        pair=pair,
+                        week_start=week_start(day),
+                        closeness=1 + (n + i) % 10,
+                        went_well="a walk",
                     )
                 )
     DailyCheckIn.objects.bulk_create(dailies, batch_size=500)

@@ -117,7 +117,9 @@ def test_bad_input_on_edit_keeps_the_saved_checkin(alice, alice_client, pair):
     assert item.mood == 4
 
 
-def test_it_shows_the_service_message_when_a_checkin_raced_in(alice, alice_client, pair, monkeypatch):
+def test_it_shows_the_service_message_when_a_checkin_raced_in(
+    alice, alice_client, pair, monkeypatch
+):
     from tend.checkins import services
 
     # The form saw no check-in yet; another request saved one in between.
