@@ -233,6 +233,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 # Front-end packages come from npm (package-lock.json); only their built files are served.
 STATICFILES_DIRS = [
+    # Tend's own stylesheet and scripts (the project package is not an app).
+    BASE_DIR / "tend" / "static",
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
