@@ -25,32 +25,25 @@ class ProfileOut(Schema):
 
 
 class ProfilePatch(Schema):
-    """Only the fields sent are changed."""
+    """Only the fields sent are changed; none of them may be null."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    display_name: str | None = Field(None, min_length=1, max_length=DISPLAY_NAME_MAX)
-    time_zone: str | None = Field(None, max_length=64, examples=["Europe/Berlin"])
-    reminder_hour: int | None = Field(None, ge=0, le=23)
-    quiet_start: dt.time | None = None
-    quiet_end: dt.time | None = None
+    # A None default (never validated) makes a field optional without accepting null.
+    display_name: str = Field(None, min_length=1, max_length=DISPLAY_NAME_MAX)
+    time_zone: str = Field(None, max_length=64, examples=["Europe/Berlin"])
+    reminder_hour: int = Field(None, ge=0, le=23)
+    quiet_start: dt.time = Field(None)
+    quiet_end: dt.time = Field(None)
 
     @field_validator("time_zone")
     @classmethod
-    def _known_zone(cls, value: str | None) -> str | None:
-        if value is not None and not timezones.is_valid_timezone(value):
+    def _known_zone(cls, value: str) -> str:
+        if not timezones.is_valid_timezone(value):
             raise ValueError(
                 _("“%(value)s” is not a time zone we know. Pick one such as Europe/Berlin.")
                 % {"value": value}
             )
-        return value
-
-    @field_validator("display_name", "time_zone", "reminder_hour", "quiet_start", "quiet_end")
-    @classmethod
-    def _not_null(cls, value: object) -> object:
-        # Leaving a field out keeps it; sending null would blank a required setting.
-        if value is None:
-            raise ValueError(_("This field cannot be null; leave it out to keep it."))
         return value
 
 

@@ -40,32 +40,24 @@ class PairIn(Schema):
 
 
 class PairPatch(Schema):
-    """Only the fields sent are changed."""
+    """Only the fields sent are changed; only ``started_on`` may be null."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    name: str | None = Field(None, min_length=1, max_length=SHORT_TEXT)
-    kind: PairKind | None = None
+    # A None default (never validated) makes a field optional without accepting null.
+    name: str = Field(None, min_length=1, max_length=SHORT_TEXT)
+    kind: PairKind = Field(None)
     started_on: dt.date | None = Field(None, description="Send null to clear it.")
-    time_zone: str | None = Field(
-        None, max_length=64, description="The zone the pair's own day follows."
-    )
+    time_zone: str = Field(None, max_length=64, description="The zone the pair's own day follows.")
 
     @field_validator("time_zone")
     @classmethod
-    def _known_zone(cls, value: str | None) -> str | None:
-        if value is not None and not timezones.is_valid_timezone(value):
+    def _known_zone(cls, value: str) -> str:
+        if not timezones.is_valid_timezone(value):
             raise ValueError(
                 _("“%(value)s” is not a time zone we know. Pick one such as Europe/Berlin.")
                 % {"value": value}
             )
-        return value
-
-    @field_validator("name", "kind", "time_zone")
-    @classmethod
-    def _not_null(cls, value: object) -> object:
-        if value is None:
-            raise ValueError(_("This field cannot be null; leave it out to keep it."))
         return value
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 from ninja.errors import HttpError
 
 from tend.lib.api import COMMON_ERRORS, WRITE_ERRORS
@@ -41,4 +41,4 @@ def delete_account(request: HttpRequest, payload: DeleteAccountIn) -> object:
         raise HttpError(400, _("That password is not right."))
     logout(request)
     services.delete_account(user)
-    return 204, None
+    return Status(204, None)
