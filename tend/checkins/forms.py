@@ -17,6 +17,13 @@ from tend.lib.limits import ANSWER_TEXT
 from tend.privacy.models import Visibility
 
 CLOSENESS_CHOICES = [(n, str(n)) for n in range(1, 11)]
+# The number stays next to its word so the scale reads the same with or without colour.
+MOOD_CHOICES = [(value, format_lazy("{} · {}", value, label)) for value, label in Mood.choices]
+# Shared first: it is the usual choice, and the one that opens the partner's check-in.
+VISIBILITY_CHOICES = [
+    (Visibility.SHARED, Visibility.SHARED.label),
+    (Visibility.PRIVATE, Visibility.PRIVATE.label),
+]
 
 
 def _answer(label: str, placeholder: str) -> forms.CharField:
@@ -35,7 +42,7 @@ def _answer(label: str, placeholder: str) -> forms.CharField:
 def _visibility_field() -> forms.ChoiceField:
     return forms.ChoiceField(
         label=_("Who can see it"),
-        choices=Visibility.choices,
+        choices=VISIBILITY_CHOICES,
         initial=Visibility.SHARED,
         widget=forms.RadioSelect,
         help_text=_(
@@ -64,7 +71,7 @@ class CheckInForm(forms.Form):
 class DailyCheckInForm(CheckInForm):
     mood = forms.TypedChoiceField(
         label=_("How do you feel today?"),
-        choices=Mood.choices,
+        choices=MOOD_CHOICES,
         coerce=int,
         widget=forms.RadioSelect(attrs={"class": "mood-scale"}),
         error_messages={"required": _("Choose how you feel, from 1 to 5.")},

@@ -170,7 +170,8 @@ def chart(request: HttpRequest) -> HttpResponse:
         days = queries.DEFAULT_CHART_RANGE
     if days not in queries.CHART_RANGES:
         days = queries.DEFAULT_CHART_RANGE
-    since = user.local_today() - dt.timedelta(days=days - 1)
+    today = user.local_today()
+    since = today - dt.timedelta(days=days - 1)
     partner = pair.partner_of(user) if pair else None
     mood = queries.mood_points(user, pair, since)
     closeness = queries.closeness_points(user, pair, since)
@@ -185,22 +186,45 @@ def chart(request: HttpRequest) -> HttpResponse:
             "since": since,
             "mood": mood,
             "closeness": closeness,
-            "mood_data": _chart_data(mood, partner, _("Mood (1–5)"), (1, 5)),
-            "closeness_data": _chart_data(closeness, partner, _("Closeness (1–10)"), (1, 10)),
+            "mood_data": _chart_data(
+                mood, partner, _("Mood (1–5)"), (1, 5), every_day(since, today)
+            ),
+            "closeness_data": _chart_data(
+                closeness, partner, _("Closeness (1–10)"), (1, 10), every_monday(since, today)
+            ),
         },
     )
 
 
+def every_day(since: dt.date, today: dt.date) -> list[dt.date]:
+    return [since + dt.timedelta(days=n) for n in range((today - since).days + 1)]
+
+
+def every_monday(since: dt.date, today: dt.date) -> list[dt.date]:
+    first = week_start(since)
+    return [first + dt.timedelta(weeks=n) for n in range((week_start(today) - first).days // 7 + 1)]
+
+
 def _chart_data(
-    points: list[queries.ChartPoint], partner: Any, axis_label: str, scale: tuple[int, int]
+    points: list[queries.ChartPoint],
+    partner: Any,
+    axis_label: str,
+    scale: tuple[int, int],
+    axis: list[dt.date],
 ) -> dict[str, Any]:
-    """What the chart script draws; the page shows the same numbers as a table."""
-    datasets = [{"label": _("You"), "data": [p.mine for p in points]}]
+    """What the chart script draws; the page shows the same numbers as a table.
+
+    Every day (or week) of the range gets a slot, empty ones too, so that gaps
+    in the habit show as gaps in time instead of being squeezed out.
+    """
+    by_date = {p.when: p for p in points}
+    slots = [by_date.get(when) for when in axis]
+    datasets = [{"label": _("You"), "data": [p.mine if p else None for p in slots]}]
     if partner is not None or any(p.partner is not None for p in points):
         name = str(partner) if partner is not None else _("Your partner")
-        datasets.append({"label": name, "data": [p.partner for p in points]})
+        datasets.append({"label": name, "data": [p.partner if p else None for p in slots]})
     return {
-        "labels": [p.when.isoformat() for p in points],
+        "labels": [when.isoformat() for when in axis],
         "datasets": datasets,
         "axis_label": axis_label,
         "y_min": scale[0],

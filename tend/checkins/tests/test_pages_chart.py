@@ -35,9 +35,12 @@ def test_it_charts_both_moods_for_opened_days(alice, bob, alice_client, pair):
     response = alice_client.get(URL)
     body = response.content.decode()
     data = embedded(body, "mood-data")
-    assert data["labels"] == ["2026-03-04", "2026-03-05"]
-    assert data["datasets"][0]["data"] == [3, 4]
-    assert data["datasets"][1] == {"label": "Bob", "data": [5, 2]}
+    # Every day of the range has a slot, so the days without check-ins show as gaps.
+    assert len(data["labels"]) == 90
+    assert data["labels"][-2:] == ["2026-03-04", "2026-03-05"]
+    assert data["datasets"][0]["data"][-3:] == [None, 3, 4]
+    assert data["datasets"][1]["label"] == "Bob"
+    assert data["datasets"][1]["data"][-3:] == [None, 5, 2]
     assert "vendor/chartjs/chart.umd.min.js" in body
     assert "checkins/charts.js" in body
     assert "<caption>" in body
@@ -66,8 +69,9 @@ def test_it_charts_closeness_by_week(alice, bob, alice_client, pair):
     weekly(alice, pair, monday, closeness=7)
     body = alice_client.get(URL).content.decode()
     data = embedded(body, "closeness-data")
-    assert data["datasets"][0]["data"] == [6, 7]
-    assert data["datasets"][1]["data"] == [8, None]
+    assert data["labels"][-2:] == ["2026-02-23", "2026-03-02"]
+    assert data["datasets"][0]["data"][-3:] == [None, 6, 7]
+    assert data["datasets"][1]["data"][-3:] == [None, 8, None]
     assert data["y_max"] == 10
 
 

@@ -24,7 +24,8 @@
         borderColor: colour,
         backgroundColor: colour,
         spanGaps: true,
-        tension: 0.25,
+        // Monotone curves never swing past the scale's ends between two points.
+        cubicInterpolationMode: "monotone",
         pointRadius: 3,
       };
     });
