@@ -39,6 +39,16 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     chromium.close()
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    """Argon2 at full strength costs seconds per sign-up and log-in on a busy machine.
+
+    The browser tests are about pages, not hashing (the unit tests cover that), so they
+    use a quick hasher; the live server runs in this process and sees the same settings.
+    """
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 NewContext = Callable[..., BrowserContext]
 
 
@@ -52,9 +62,13 @@ def new_context(browser: Browser, live_server: Any) -> Iterator[NewContext]:
     errors: list[str] = []
 
     def make(
-        *, viewport: dict[str, int] | None = None, color_scheme: str = "light"
+        *,
+        viewport: dict[str, int] | None = None,
+        color_scheme: str = "light",
+        javascript: bool = True,
     ) -> BrowserContext:
         context = browser.new_context(
+            java_script_enabled=javascript,
             base_url=live_server.url,
             viewport=viewport or DESKTOP,  # type: ignore[arg-type]
             device_scale_factor=1,
@@ -69,6 +83,22 @@ def new_context(browser: Browser, live_server: Any) -> Iterator[NewContext]:
             lambda route: route.abort(),
         )
         context.on("page", lambda page: page.on("pageerror", lambda e: errors.append(str(e))))
+        context.on(
+            "requestfailed",
+            lambda request: (
+                errors.append(f"{request.url} failed: {request.failure}")
+                if request.url.startswith(live_server.url)
+                else None
+            ),
+        )
+        context.on(
+            "response",
+            lambda response: (
+                errors.append(f"{response.url} answered {response.status}")
+                if "/static/" in response.url and not response.ok
+                else None
+            ),
+        )
         contexts.append(context)
         return context
 

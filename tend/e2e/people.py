@@ -26,6 +26,11 @@ BOB = Person("bob@example.com", "Bob")
 def sign_up(page: Page, person: Person, path: str = "/accounts/signup/") -> Page:
     """Fill in the sign-up form and land wherever it leads (Today, or ``next``)."""
     visit(page, path)
+    return fill_sign_up(page, person)
+
+
+def fill_sign_up(page: Page, person: Person) -> Page:
+    """Fill in the sign-up form on the current page and submit it."""
     form = page.locator("main form").filter(has=page.locator("input[name=password1]"))
     form.locator("input[name=email]").fill(person.email)
     form.locator("input[name=display_name]").fill(person.name)
@@ -45,3 +50,33 @@ def log_in(page: Page, email: str, password: str, *, expect_status: int | None =
 
 def log_out(page: Page) -> Page:
     return submit(page, page.get_by_role("button", name="Log out"))
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    mood: int
+    feelings: tuple[str, ...] = ()
+    win: str = ""
+    challenge: str = ""
+    carrying: str = ""
+    support: str = ""
+    shared: bool = True
+
+
+def check_in(page: Page, answers: CheckIn) -> Page:
+    """Fill in today's check-in form the way a person would (labels, not field names)."""
+    visit(page, "/checkins/today/")
+    form = page.locator("main form").filter(has=page.locator("input[name=mood]"))
+    form.locator(f"input[name=mood][value='{answers.mood}']").check()
+    for feeling in answers.feelings:
+        form.locator(f"input[name=feelings][value='{feeling}']").check()
+    form.get_by_label("One win from today").fill(answers.win)
+    form.get_by_label("One challenge from today").fill(answers.challenge)
+    form.get_by_label("A feeling I'm carrying").fill(answers.carrying)
+    form.get_by_label("How you could support me today").fill(answers.support)
+    visibility = form.locator("input[name=visibility]")
+    if visibility.count():
+        visibility.and_(
+            page.locator("[value=shared]" if answers.shared else "[value=private]")
+        ).check()
+    return submit(page, form.locator("button[type=submit]"))
