@@ -144,10 +144,11 @@ class ProfileForm(forms.ModelForm):
         labels = {
             "display_name": _("Your name, as your partner will see it"),
             "time_zone": _("Your time zone"),
+            "quiet_start": _("From"),
+            "quiet_end": _("Until"),
         }
         help_texts = {
             "time_zone": _("Your days and reminders follow this zone, e.g. Europe/Berlin."),
-            "quiet_start": _("No reminders arrive between the start and the end of quiet hours."),
         }
 
 
