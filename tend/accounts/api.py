@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest
 from ninja import Router, Status
 
+from tend.accounts.auth import signed_in
 from tend.accounts.models import AccessToken
 from tend.accounts.schemas import ProfileOut, ProfilePatch, TokenCreatedOut, TokenIn, TokenOut
 from tend.lib.api import COMMON_ERRORS, WRITE_ERRORS
@@ -19,7 +20,7 @@ def get_me(request: HttpRequest) -> object:
 
 @router.patch("/me", response={200: ProfileOut, **WRITE_ERRORS}, summary="Change my profile")
 def patch_me(request: HttpRequest, payload: ProfilePatch) -> object:
-    user = request.user
+    user = signed_in(request)
     changes = payload.model_dump(exclude_unset=True)
     for name, value in changes.items():
         setattr(user, name, value)
@@ -32,18 +33,18 @@ def patch_me(request: HttpRequest, payload: ProfilePatch) -> object:
 
 @router.get("/tokens", response={200: list[TokenOut], **COMMON_ERRORS}, summary="My tokens")
 def list_tokens(request: HttpRequest) -> object:
-    return AccessToken.objects.filter(user=request.user)
+    return AccessToken.objects.filter(user=signed_in(request))
 
 
 @router.post("/tokens", response={201: TokenCreatedOut, **WRITE_ERRORS}, summary="Create a token")
 def create_token(request: HttpRequest, payload: TokenIn) -> object:
-    token, raw = AccessToken.issue(request.user, payload.name)  # type: ignore[arg-type]
+    token, raw = AccessToken.issue(signed_in(request), payload.name)
     return Status(201, {**TokenOut.model_validate(token).model_dump(), "token": raw})
 
 
 @router.delete("/tokens/{code}", response={204: None, **COMMON_ERRORS}, summary="Revoke a token")
 def revoke_token(request: HttpRequest, code: str) -> object:
-    deleted, _ = AccessToken.objects.filter(user=request.user, code=code).delete()
+    deleted, _ = AccessToken.objects.filter(user=signed_in(request), code=code).delete()
     if not deleted:
         raise Http404
     return Status(204, None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -13,7 +13,7 @@ from ninja.security import HttpBearer
 from ninja.security.session import SessionAuth
 from ninja.utils import check_csrf
 
-from tend.accounts.models import AccessToken
+from tend.accounts.models import AccessToken, User
 
 # Writing last_used_at on every request would turn each read into a write.
 LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
@@ -57,3 +57,8 @@ class CsrfSessionAuth(SessionAuth):
 
 
 api_auth = [TokenAuth(), CsrfSessionAuth()]
+
+
+def signed_in(request: HttpRequest) -> User:
+    """The person behind an API request; operations run only after ``api_auth`` let it in."""
+    return cast(User, request.user)

@@ -10,6 +10,7 @@ from pydantic import ConfigDict, field_validator
 
 from tend.accounts.models import User
 from tend.lib import timezones
+from tend.lib.api import optional_field
 from tend.lib.limits import SHORT_TEXT
 
 DISPLAY_NAME_MAX = User._meta.get_field("display_name").max_length
@@ -29,12 +30,11 @@ class ProfilePatch(Schema):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    # A None default (never validated) makes a field optional without accepting null.
-    display_name: str = Field(None, min_length=1, max_length=DISPLAY_NAME_MAX)
-    time_zone: str = Field(None, max_length=64, examples=["Europe/Berlin"])
-    reminder_hour: int = Field(None, ge=0, le=23)
-    quiet_start: dt.time = Field(None)
-    quiet_end: dt.time = Field(None)
+    display_name: str = optional_field(min_length=1, max_length=DISPLAY_NAME_MAX)
+    time_zone: str = optional_field(max_length=64, examples=["Europe/Berlin"])
+    reminder_hour: int = optional_field(ge=0, le=23)
+    quiet_start: dt.time = optional_field()
+    quiet_end: dt.time = optional_field()
 
     @field_validator("time_zone")
     @classmethod

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
+from tend.accounts.auth import signed_in
 from tend.checkins import queries, services
 from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
 from tend.checkins.schemas import (
@@ -80,10 +81,10 @@ def _visible(
 )
 def list_daily(
     request: HttpRequest,
+    page: Query[PageParams],
     pair: str | None = PAIR_QUERY,
     since: dt.date | None = None,
     until: dt.date | None = None,
-    page: Query[PageParams] = None,  # type: ignore[assignment]
 ) -> Any:
     qs = _visible(DailyCheckIn, request.user, pair)
     if since is not None:
@@ -99,9 +100,9 @@ def list_daily(
     summary="Today: my check-in and my partner's state",
 )
 def daily_today(request: HttpRequest, pair: str | None = PAIR_QUERY) -> object:
-    user = request.user
+    user = signed_in(request)
     the_pair = _pair_or_solo(user, pair)
-    status = queries.daily_status(user, the_pair, user.local_today())  # type: ignore[union-attr]
+    status = queries.daily_status(user, the_pair, user.local_today())
     return {
         "date": status.day,
         "pair": pair,
@@ -117,7 +118,7 @@ def daily_today(request: HttpRequest, pair: str | None = PAIR_QUERY) -> object:
     description="For my local today; 409 if I already checked in today in that pair (or solo).",
 )
 def create_daily(request: HttpRequest, payload: DailyIn) -> object:
-    user = request.user
+    user = signed_in(request)
     the_pair = _pair_or_solo(user, payload.pair)
     try:
         item = services.record_daily(user, the_pair, payload.model_dump(mode="json"))
@@ -153,10 +154,10 @@ def update_daily(request: HttpRequest, code: str, payload: DailyFields) -> objec
 )
 def list_weekly(
     request: HttpRequest,
+    page: Query[PageParams],
     pair: str | None = PAIR_QUERY,
     since: dt.date | None = None,
     until: dt.date | None = None,
-    page: Query[PageParams] = None,  # type: ignore[assignment]
 ) -> Any:
     qs = _visible(WeeklyCheckIn, request.user, pair)
     if since is not None:
@@ -172,9 +173,9 @@ def list_weekly(
     summary="This week: mine and my partner's state",
 )
 def weekly_current(request: HttpRequest, pair: str | None = PAIR_QUERY) -> object:
-    user = request.user
+    user = signed_in(request)
     the_pair = _pair_or_solo(user, pair)
-    monday = week_start(user.local_today())  # type: ignore[union-attr]
+    monday = week_start(user.local_today())
     status = queries.weekly_status(user, the_pair, monday)
     return {
         "week_start": status.week_start,
@@ -191,7 +192,7 @@ def weekly_current(request: HttpRequest, pair: str | None = PAIR_QUERY) -> objec
     description="For my local week; 409 if I already wrote it in that pair (or solo).",
 )
 def create_weekly(request: HttpRequest, payload: WeeklyIn) -> object:
-    user = request.user
+    user = signed_in(request)
     the_pair = _pair_or_solo(user, payload.pair)
     try:
         item = services.record_weekly(user, the_pair, payload.model_dump(mode="json"))
@@ -233,9 +234,9 @@ def series(
     pair: str | None = PAIR_QUERY,
     days: int = Query(90, ge=1, le=MAX_SERIES_DAYS),
 ) -> object:
-    user = request.user
+    user = signed_in(request)
     the_pair = _pair_or_solo(user, pair)
-    until = user.local_today()  # type: ignore[union-attr]
+    until = user.local_today()
     since = until - dt.timedelta(days=days - 1)
     partner = the_pair.partner_of(user) if the_pair is not None and the_pair.is_open else None
     return {

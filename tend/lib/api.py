@@ -10,6 +10,15 @@ from ninja import Field, Schema
 MAX_PAGE = 200
 
 
+def optional_field(**kwargs: Any) -> Any:
+    """A field a PATCH may leave out but may not set to null.
+
+    The None default is never validated, so leaving the field out passes, while an
+    explicit null fails the type check; the OpenAPI schema does not offer null.
+    """
+    return Field(None, **kwargs)
+
+
 class ErrorOut(Schema):
     detail: str = Field(description="What went wrong, in words a person can read.")
 

@@ -9,6 +9,7 @@ from ninja import Field, Schema
 from pydantic import ConfigDict, field_validator
 
 from tend.lib import timezones
+from tend.lib.api import optional_field
 from tend.lib.limits import SHORT_TEXT
 from tend.pairs.models import PairKind
 
@@ -44,11 +45,12 @@ class PairPatch(Schema):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    # A None default (never validated) makes a field optional without accepting null.
-    name: str = Field(None, min_length=1, max_length=SHORT_TEXT)
-    kind: PairKind = Field(None)
+    name: str = optional_field(min_length=1, max_length=SHORT_TEXT)
+    kind: PairKind = optional_field()
     started_on: dt.date | None = Field(None, description="Send null to clear it.")
-    time_zone: str = Field(None, max_length=64, description="The zone the pair's own day follows.")
+    time_zone: str = optional_field(
+        max_length=64, description="The zone the pair's own day follows."
+    )
 
     @field_validator("time_zone")
     @classmethod

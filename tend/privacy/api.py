@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
 
+from tend.accounts.auth import signed_in
 from tend.lib.api import COMMON_ERRORS, WRITE_ERRORS
 from tend.privacy import services
 from tend.privacy.schemas import DeleteAccountIn
@@ -36,8 +37,8 @@ def export(request: HttpRequest, response: HttpResponse) -> object:
     "Needs my password in the body.",
 )
 def delete_account(request: HttpRequest, payload: DeleteAccountIn) -> object:
-    user = request.user
-    if not user.check_password(payload.password):  # type: ignore[union-attr]
+    user = signed_in(request)
+    if not user.check_password(payload.password):
         raise HttpError(400, _("That password is not right."))
     logout(request)
     services.delete_account(user)
