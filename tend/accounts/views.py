@@ -82,10 +82,10 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
-    # Links in the mail use the configured address, never the Host header of the request.
-    @property  # type: ignore[override]
-    def extra_email_context(self) -> dict[str, Any]:
-        return {"site_url": settings.SITE_URL}
+    def form_valid(self, form: Any) -> HttpResponse:
+        # Links in the mail use the configured address, never the Host header of the request.
+        self.extra_email_context = {"site_url": settings.SITE_URL}
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
