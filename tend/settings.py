@@ -231,6 +231,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 # Front-end packages come from npm (package-lock.json); only their built files are served.
 STATICFILES_DIRS = [
     # Tend's own stylesheet and scripts (the project package is not an app).
