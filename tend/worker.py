@@ -53,6 +53,8 @@ logger = logging.getLogger("tend.worker")
 DEFAULT_INTERVAL = 1.0
 # Bounded so that a long queue cannot starve the periodic jobs for long.
 TASKS_PER_TICK = 50
+# Longest pause between ticks while they keep failing.
+MAX_BACKOFF = 30.0
 
 
 @dataclass
@@ -192,11 +194,20 @@ class WorkerLoop:
             len(self.jobs),
             ", ".join(j.name for j in self.jobs) or "none",
         )
+        failures = 0
         while not self.stop_event.is_set():
             started = time.monotonic()
-            self.tick()
+            try:
+                self.tick()
+                failures = 0
+            except Exception:
+                # Typically the database is away (restarting, unreachable). Keep
+                # trying, but back off so that an outage is not a log flood.
+                failures += 1
+                logger.exception("Worker %s: tick failed (%d in a row)", self.worker_id, failures)
+            wait = self.interval if failures == 0 else min(MAX_BACKOFF, self.interval * 2**failures)
             elapsed = time.monotonic() - started
-            self.stop_event.wait(max(0.0, self.interval - elapsed))
+            self.stop_event.wait(max(0.0, wait - elapsed))
         logger.info("Worker %s stopped", self.worker_id)
 
     def tick(self) -> None:

@@ -129,3 +129,20 @@ def test_the_housekeeping_jobs_are_registered() -> None:
     names = {j.name for j in WorkerLoop().jobs}
     assert "tend.worker.clear_expired_sessions" in names
     assert "tend.worker.clear_expired_login_attempts" in names
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_survives_a_failing_tick_and_tries_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    loop = WorkerLoop(jobs=[], interval=0.001)
+    ticks: list[int] = []
+
+    def flaky_tick() -> None:
+        ticks.append(1)
+        if len(ticks) == 1:
+            raise RuntimeError("database went away")
+        loop.stop()
+
+    monkeypatch.setattr(loop, "tick", flaky_tick)
+    loop.run()
+
+    assert len(ticks) == 2
