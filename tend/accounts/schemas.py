@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils.translation import gettext as _
+from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import Field, Schema
 from pydantic import ConfigDict, field_validator
+from pydantic_core import PydanticCustomError
 
-from tend.accounts.models import User
-from tend.lib import timezones
+from tend.accounts.models import User, validate_timezone
 from tend.lib.api import optional_field
 from tend.lib.limits import SHORT_TEXT
 
 DISPLAY_NAME_MAX = User._meta.get_field("display_name").max_length
+
+
+def known_time_zone(value: str) -> str:
+    """The model's own time-zone rule, reported as a schema error (422) without a prefix."""
+    try:
+        validate_timezone(value)
+    except DjangoValidationError as exc:
+        raise PydanticCustomError("invalid_timezone", " ".join(exc.messages)) from exc
+    return value
 
 
 class ProfileOut(Schema):
@@ -36,15 +45,7 @@ class ProfilePatch(Schema):
     quiet_start: dt.time = optional_field()
     quiet_end: dt.time = optional_field()
 
-    @field_validator("time_zone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        if not timezones.is_valid_timezone(value):
-            raise ValueError(
-                _("“%(value)s” is not a time zone we know. Pick one such as Europe/Berlin.")
-                % {"value": value}
-            )
-        return value
+    _known_zone = field_validator("time_zone")(known_time_zone)
 
 
 class TokenIn(Schema):

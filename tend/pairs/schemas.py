@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from pydantic import ConfigDict, field_validator
 
-from tend.lib import timezones
+from tend.accounts.schemas import known_time_zone
 from tend.lib.api import optional_field
 from tend.lib.limits import SHORT_TEXT
 from tend.pairs.models import PairKind
@@ -52,15 +51,7 @@ class PairPatch(Schema):
         max_length=64, description="The zone the pair's own day follows."
     )
 
-    @field_validator("time_zone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        if not timezones.is_valid_timezone(value):
-            raise ValueError(
-                _("“%(value)s” is not a time zone we know. Pick one such as Europe/Berlin.")
-                % {"value": value}
-            )
-        return value
+    _known_zone = field_validator("time_zone")(known_time_zone)
 
 
 class InviteCreatedOut(Schema):
