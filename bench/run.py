@@ -183,7 +183,9 @@ def run_backend(backend: str, requests: int, warmup: int) -> dict[str, Any]:
     # The server's processes open their own connections; this one must not hold a lock.
     connections.close_all()
 
+    load_before = os.getloadavg()[0]
     timings = time_over_http(cookie, requests, warmup)
+    load_after = os.getloadavg()[0]
     saved = checkin_saved_today(old["user"])
     connections.close_all()
     return {
@@ -192,6 +194,8 @@ def run_backend(backend: str, requests: int, warmup: int) -> dict[str, Any]:
         "queries": queries,
         "pages": summarise(timings, queries),
         "checkin_saved_by_post": saved,
+        # Other work on the machine skews wall-clock times; this says how busy it was.
+        "load_average_1min": {"before": round(load_before, 2), "after": round(load_after, 2)},
     }
 
 
@@ -513,7 +517,12 @@ def summarise(
 
 def print_table(backend: str, result: dict[str, Any]) -> None:
     rows = result["history_rows"]
-    print(f"\n{backend} ({rows['daily']} daily and {rows['weekly']} weekly check-ins)")
+    load = result["load_average_1min"]
+    print(
+        f"\n{backend} ({rows['daily']} daily and {rows['weekly']} weekly check-ins; "
+        f"load average {load['before']:.1f} before, {load['after']:.1f} after, "
+        f"{os.cpu_count()} CPUs)"
+    )
     header = (
         f"{'page':<24} {'median ms':>10} {'p95 ms':>8} {'x bare':>7} {'cpu ms':>7} "
         f"{'x bare':>7} {'queries':>8} {'new pair':>9}  status"
