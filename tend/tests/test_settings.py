@@ -15,7 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TEND_", "DJANGO_"))}
+    # DATABASE_URL too: `make test` runs the suite a second time against PostgreSQL.
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("TEND_", "DJANGO_")) and k != "DATABASE_URL"
+    }
     clean.update(TEND_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="tend.settings", **env)
     return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args],
