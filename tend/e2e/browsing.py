@@ -10,9 +10,10 @@ import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from weakref import WeakKeyDictionary
 
 from django.conf import settings
-from playwright.sync_api import Locator, Page, Response
+from playwright.sync_api import CDPSession, Locator, Page, Response
 
 AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 # The WCAG 2.1 A and AA rules; best-practice rules are advice, not a failure.
@@ -45,21 +46,42 @@ def _describe(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+# Pages that load without running their own scripts (see switch_scripts_off).
+_NO_SCRIPTS: WeakKeyDictionary[Page, CDPSession] = WeakKeyDictionary()
+
+
+def switch_scripts_off(page: Page) -> Page:
+    """Load every following page of ``page`` without running its scripts.
+
+    Done through the DevTools protocol rather than Playwright's ``java_script_enabled``
+    so that the axe check can switch scripts back on for itself, after the page loaded.
+    """
+    session = page.context.new_cdp_session(page)
+    session.send("Emulation.setScriptExecutionDisabled", {"value": True})
+    _NO_SCRIPTS[page] = session
+    return page
+
+
 def _has_axe(page: Page) -> bool:
     return bool(page.evaluate("() => typeof window.axe !== 'undefined'"))
 
 
 def check_accessibility(page: Page) -> None:
     """Fail on any serious or critical WCAG 2.1 AA violation axe-core finds on the page."""
-    if not _has_axe(page):
-        page.add_script_tag(path=str(AXE_SCRIPT))
-    if not _has_axe(page):
-        # Scripting is off in this context (the no-JavaScript tests), so the tag did not run;
-        # Playwright's own evaluation still works there.
-        page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
+    scripts_off = _NO_SCRIPTS.get(page)
+    if scripts_off is not None:
+        # axe needs timers, which do not run while scripts are off. Switching them on now
+        # does not run the page's own scripts again: the page stays as it loaded.
+        scripts_off.send("Emulation.setScriptExecutionDisabled", {"value": False})
+    try:
+        if not _has_axe(page):
+            page.add_script_tag(path=str(AXE_SCRIPT))
+        result = page.evaluate(
+            "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+    finally:
+        if scripts_off is not None:
+            scripts_off.send("Emulation.setScriptExecutionDisabled", {"value": True})
     failing = [v for v in result["violations"] if v["impact"] in FAILING_IMPACTS]
     scheme = page.evaluate(
         "() => matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'"

@@ -7,9 +7,17 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Request,
+    Response,
+    sync_playwright,
+)
 
-from tend.e2e.browsing import BROWSER_ARGS
+from tend.e2e.browsing import BROWSER_ARGS, switch_scripts_off
 
 # The live server runs in a thread next to Playwright's event loop; Django would otherwise
 # refuse database access from what it takes for async code.
@@ -49,26 +57,33 @@ def fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-NewContext = Callable[..., BrowserContext]
+NewPage = Callable[..., Page]
 
 
 @pytest.fixture
-def new_context(browser: Browser, live_server: Any) -> Iterator[NewContext]:
-    """Open a browser context (one person's browser) against the live server.
+def new_page(browser: Browser, live_server: Any) -> Iterator[NewPage]:
+    """Open a page in a browser of its own (one person: own cookies) on the live server.
 
-    Script errors on any page fail the test: a broken script is a broken page.
+    Script errors, failed requests and missing static files on any page fail the test.
     """
     contexts: list[BrowserContext] = []
     errors: list[str] = []
+
+    def on_response(response: Response) -> None:
+        if "/static/" in response.url and not response.ok:
+            errors.append(f"{response.url} answered {response.status}")
+
+    def on_failure(request: Request) -> None:
+        if request.url.startswith(live_server.url):
+            errors.append(f"{request.url} failed: {request.failure}")
 
     def make(
         *,
         viewport: dict[str, int] | None = None,
         color_scheme: str = "light",
         javascript: bool = True,
-    ) -> BrowserContext:
+    ) -> Page:
         context = browser.new_context(
-            java_script_enabled=javascript,
             base_url=live_server.url,
             viewport=viewport or DESKTOP,  # type: ignore[arg-type]
             device_scale_factor=1,
@@ -76,33 +91,19 @@ def new_context(browser: Browser, live_server: Any) -> Iterator[NewContext]:
             locale="en-GB",
             timezone_id=TIME_ZONE,
         )
+        contexts.append(context)
         context.set_default_timeout(10_000)
         # The quick-exit link points off-site; no test should ever leave the live server.
-        context.route(
-            lambda url: not url.startswith(live_server.url),
-            lambda route: route.abort(),
-        )
-        context.on("page", lambda page: page.on("pageerror", lambda e: errors.append(str(e))))
-        context.on(
-            "requestfailed",
-            lambda request: (
-                errors.append(f"{request.url} failed: {request.failure}")
-                if request.url.startswith(live_server.url)
-                else None
-            ),
-        )
-        context.on(
-            "response",
-            lambda response: (
-                errors.append(f"{response.url} answered {response.status}")
-                if "/static/" in response.url and not response.ok
-                else None
-            ),
-        )
-        contexts.append(context)
-        return context
+        context.route(lambda url: not url.startswith(live_server.url), lambda route: route.abort())
+        context.on("response", on_response)
+        context.on("requestfailed", on_failure)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        if not javascript:
+            switch_scripts_off(page)
+        return page
 
     yield make
     for context in contexts:
         context.close()
-    assert not errors, "script errors in the browser:\n" + "\n".join(errors)
+    assert not errors, "problems in the browser:\n" + "\n".join(errors)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from tend.e2e.browsing import main_text, path_of, submit, visit
-from tend.e2e.conftest import PHONE, NewContext
+from tend.e2e.conftest import PHONE, NewPage
 from tend.e2e.people import ALICE, log_in, log_out, sign_up
 
 pytestmark = pytest.mark.browser
 
 
-def test_it_signs_up_logs_out_and_logs_back_in_through_the_forms(new_context: NewContext) -> None:
-    page = new_context(viewport=PHONE).new_page()
+def test_it_signs_up_logs_out_and_logs_back_in_through_the_forms(new_page: NewPage) -> None:
+    page = new_page(viewport=PHONE)
 
     visit(page, "/")
     assert page.get_by_role("link", name="Log in").first.is_visible()
@@ -41,8 +41,8 @@ def test_it_signs_up_logs_out_and_logs_back_in_through_the_forms(new_context: Ne
     assert page.get_by_role("button", name="Log out").is_visible()
 
 
-def test_it_saves_the_profile_and_shows_the_privacy_page(new_context: NewContext) -> None:
-    page = new_context().new_page()
+def test_it_saves_the_profile_and_shows_the_privacy_page(new_page: NewPage) -> None:
+    page = new_page()
     sign_up(page, ALICE)
 
     visit(page, "/accounts/profile/")

@@ -19,7 +19,7 @@ from tend.e2e.browsing import (
     submit,
     visit,
 )
-from tend.e2e.conftest import PHONE, NewContext
+from tend.e2e.conftest import PHONE, NewPage
 from tend.e2e.people import ALICE, BOB, CheckIn, check_in, fill_sign_up, sign_up
 
 pytestmark = pytest.mark.browser
@@ -42,10 +42,10 @@ BOBS = CheckIn(
 
 
 def test_two_people_pair_up_and_their_check_ins_open_only_when_both_have_written(
-    new_context: NewContext,
+    new_page: NewPage,
 ) -> None:
-    alice = new_context().new_page()
-    bob = new_context(viewport=PHONE).new_page()
+    alice = new_page()
+    bob = new_page(viewport=PHONE)
 
     # Alice signs up and starts a pair; Today invites her to do so.
     sign_up(alice, ALICE)
