@@ -65,8 +65,9 @@ test-postgres: setup
 # that is fine for this stage only.
 test-browser: setup
 	@echo "== browser tests (Chromium)"
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -m browser $(PYTEST_ARGS) \
-		|| { status=$$?; if [ $$status -eq 5 ]; then echo "no browser tests yet"; else exit $$status; fi; }
+	@status=0; \
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -m browser $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "no browser tests collected"; else exit $$status; fi
 
 bench: setup
 	$(BIN)/python bench/run.py
