@@ -6,7 +6,7 @@ the one-per-day and edit-only-that-day rules.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.text import format_lazy
@@ -15,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from tend.checkins.models import DailyCheckIn, Feeling, Mood, WeeklyCheckIn
 from tend.lib.limits import ANSWER_TEXT
 from tend.privacy.models import Visibility
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 CLOSENESS_CHOICES = [(n, str(n)) for n in range(1, 11)]
 # The number stays next to its word so the scale reads the same with or without colour.
@@ -26,7 +29,7 @@ VISIBILITY_CHOICES = [
 ]
 
 
-def _answer(label: str, placeholder: str) -> forms.CharField:
+def _answer(label: StrOrPromise, placeholder: StrOrPromise) -> forms.CharField:
     return forms.CharField(
         label=label,
         required=False,

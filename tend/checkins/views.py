@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from tend.accounts.models import User
 from tend.checkins import queries, services
 from tend.checkins.forms import CheckInForm, DailyCheckInForm, WeeklyCheckInForm
 from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
@@ -39,7 +40,7 @@ def _save(form: CheckInForm, write: Any) -> Any | None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def daily(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: User = request.user  # type: ignore[assignment]
     pair = queries.writing_pair(current_pair(request))
     existing = services.todays_daily(user, pair)
     solo = pair is None
@@ -69,7 +70,7 @@ def daily(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def weekly(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: User = request.user  # type: ignore[assignment]
     pair = queries.writing_pair(current_pair(request))
     existing = services.this_weeks(user, pair)
     solo = pair is None
@@ -105,11 +106,12 @@ def weekly(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def daily_detail(request: HttpRequest, code: str) -> HttpResponse:
-    item = get_visible_item(request.user, DailyCheckIn, code)
-    is_mine = item.is_owned_by(request.user)
+    user: User = request.user  # type: ignore[assignment]
+    item = get_visible_item(user, DailyCheckIn, code)
+    is_mine = item.is_owned_by(user)
     can_edit = (
         is_mine
-        and item.date == request.user.local_today()
+        and item.date == user.local_today()
         and item.pair_id == getattr(queries.writing_pair(current_pair(request)), "pk", None)
     )
     return render(
@@ -121,11 +123,12 @@ def daily_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def weekly_detail(request: HttpRequest, code: str) -> HttpResponse:
-    item = get_visible_item(request.user, WeeklyCheckIn, code)
-    is_mine = item.is_owned_by(request.user)
+    user: User = request.user  # type: ignore[assignment]
+    item = get_visible_item(user, WeeklyCheckIn, code)
+    is_mine = item.is_owned_by(user)
     can_edit = (
         is_mine
-        and item.week_start == week_start(request.user.local_today())
+        and item.week_start == week_start(user.local_today())
         and item.pair_id == getattr(queries.writing_pair(current_pair(request)), "pk", None)
     )
     return render(
@@ -143,7 +146,7 @@ def weekly_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: User = request.user  # type: ignore[assignment]
     pair = current_pair(request)
     number = queries.clamp_page(request.GET.get("page"))
     page = queries.history_page(user, pair, number, user.local_today())
@@ -162,7 +165,7 @@ def history(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def chart(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: User = request.user  # type: ignore[assignment]
     pair = current_pair(request)
     try:
         days = int(request.GET.get("days", queries.DEFAULT_CHART_RANGE))
