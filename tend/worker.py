@@ -260,11 +260,3 @@ def run_forever(interval: float = DEFAULT_INTERVAL) -> None:
     loop = WorkerLoop(interval=interval)
     loop.install_signal_handlers()
     loop.run()
-
-
-def start_in_thread(interval: float = DEFAULT_INTERVAL) -> WorkerLoop:
-    """The embedded worker: the same loop on a daemon thread of the calling process."""
-    loop = WorkerLoop(interval=interval)
-    thread = threading.Thread(target=loop.run, name="tend-worker", daemon=True)
-    thread.start()
-    return loop
