@@ -82,12 +82,14 @@ def new_page(browser: Browser, live_server: Any) -> Iterator[NewPage]:
         viewport: dict[str, int] | None = None,
         color_scheme: str = "light",
         javascript: bool = True,
+        reduced_motion: str = "no-preference",
     ) -> Page:
         context = browser.new_context(
             base_url=live_server.url,
             viewport=viewport or DESKTOP,  # type: ignore[arg-type]
             device_scale_factor=1,
             color_scheme=color_scheme,  # type: ignore[arg-type]
+            reduced_motion=reduced_motion,  # type: ignore[arg-type]
             locale="en-GB",
             timezone_id=TIME_ZONE,
         )
