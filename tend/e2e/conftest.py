@@ -47,16 +47,6 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     chromium.close()
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings: Any) -> None:
-    """Argon2 at full strength costs seconds per sign-up and log-in on a busy machine.
-
-    The browser tests are about pages, not hashing (the unit tests cover that), so they
-    use a quick hasher; the live server runs in this process and sees the same settings.
-    """
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 NewPage = Callable[..., Page]
 
 

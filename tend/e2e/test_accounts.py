@@ -66,3 +66,16 @@ def test_it_saves_the_profile_and_shows_the_privacy_page(new_page: NewPage) -> N
     visit(page, "/privacy/")
     assert page.get_by_role("heading", name="Privacy", level=1).is_visible()
     visit(page, "/privacy/export/")
+
+
+def test_it_locks_the_log_in_after_five_wrong_passwords(new_page: NewPage) -> None:
+    page = new_page()
+    sign_up(page, ALICE)
+    log_out(page)
+    for _attempt in range(4):
+        log_in(page, ALICE.email, "not-the-password", expect_status=200)
+    log_in(page, ALICE.email, "not-the-password", expect_status=429)
+    # Even the right password is refused while the lock lasts.
+    log_in(page, ALICE.email, ALICE.password, expect_status=429)
+    assert "pause" in page.get_by_role("heading", level=1).inner_text()
+    assert page.get_by_role("button", name="Log out").count() == 0
