@@ -31,11 +31,6 @@ def writing_pair(pair: Pair | None) -> Pair | None:
     return None
 
 
-def _for_pair(qs: QuerySet[Any], pair: Pair | None) -> QuerySet[Any]:
-    # ``pair=None`` means the person's solo check-ins, written outside any pair.
-    return qs.filter(pair__isnull=True) if pair is None else qs.filter(pair=pair)
-
-
 def _looking_back(qs: QuerySet[Any], user: Any, pair: Pair | None) -> QuerySet[Any]:
     """What history and charts cover: the pair's check-ins, or without a pair all of mine.
 
@@ -62,24 +57,15 @@ class WeeklyStatus:
 
 
 def daily_status(user: Any, pair: Pair | None, day: dt.date) -> DailyStatus:
-    """Mine and my partner's check-in for ``day`` (the same date value for both). Two queries."""
-    items = list(_for_pair(DailyCheckIn.objects.visible_to(user), pair).filter(date=day))
-    sealed = _for_pair(DailyCheckIn.objects.sealed_for(user), pair).filter(date=day).exists()
-    mine = next((i for i in items if i.owner_id == user.pk), None)
-    partner = next((i for i in items if i.owner_id != user.pk), None)
-    return DailyStatus(day, mine, partner, sealed)
+    """Mine and my partner's check-in for ``day`` (the same date value for both). One query."""
+    answers = DailyCheckIn.objects.answers_for(user, pair, date=day)
+    return DailyStatus(day, answers.mine, answers.partner, answers.partner_sealed)
 
 
 def weekly_status(user: Any, pair: Pair | None, monday: dt.date) -> WeeklyStatus:
-    """Mine and my partner's state of us for the week starting ``monday``. Two queries."""
-    qs = _for_pair(WeeklyCheckIn.objects.visible_to(user), pair).filter(week_start=monday)
-    items = list(qs)
-    sealed = (
-        _for_pair(WeeklyCheckIn.objects.sealed_for(user), pair).filter(week_start=monday).exists()
-    )
-    mine = next((i for i in items if i.owner_id == user.pk), None)
-    partner = next((i for i in items if i.owner_id != user.pk), None)
-    return WeeklyStatus(monday, mine, partner, sealed)
+    """Mine and my partner's state of us for the week starting ``monday``. One query."""
+    answers = WeeklyCheckIn.objects.answers_for(user, pair, week_start=monday)
+    return WeeklyStatus(monday, answers.mine, answers.partner, answers.partner_sealed)
 
 
 @dataclass

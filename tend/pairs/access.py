@@ -34,7 +34,15 @@ def get_open_pair_for(user: Any, code: str) -> Pair:
 
 
 def pairs_of(user: Any) -> list[Pair]:
-    return list(_with_members(Pair.objects.of(user)).order_by("closed_at", "created_at"))
+    pairs = list(_with_members(Pair.objects.of(user)).order_by("closed_at", "created_at"))
+    # The privacy queries of this request can use these ids instead of a subquery.
+    user._tend_open_pair_ids = [p.pk for p in pairs if p.is_open]
+    return pairs
+
+
+def forget_pairs(user: Any) -> None:
+    """After a membership changes, later queries in the request look pairs up again."""
+    user.__dict__.pop("_tend_open_pair_ids", None)
 
 
 def current_pair(request: HttpRequest) -> Pair | None:

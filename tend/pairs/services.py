@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tend.pairs.access import forget_pairs
 from tend.pairs.models import (
     INVITE_LIFETIME,
     MAX_MEMBERS,
@@ -35,6 +36,7 @@ def create_pair(user: Any, *, name: str, kind: str, started_on: Any = None) -> P
             name=name, kind=kind, started_on=started_on, time_zone=user.time_zone
         )
         Membership.objects.create(pair=pair, user=user)
+    forget_pairs(user)
     return pair
 
 
@@ -103,6 +105,7 @@ def accept_invite(token: str, user: Any) -> Pair:
         invite.used_at = timezone.now()
         invite.used_by = user
         invite.save(update_fields=["used_at", "used_by"])
+    forget_pairs(user)
     return pair
 
 
@@ -121,3 +124,4 @@ def leave_pair(pair: Pair, user: Any) -> None:
         Membership.objects.filter(pair=pair, user=user, left_at__isnull=True).update(left_at=now)
         Pair.objects.filter(pk=pair.pk, closed_at__isnull=True).update(closed_at=now)
         Invite.objects.filter(pair=pair).pending(now).update(revoked_at=now)
+    forget_pairs(user)

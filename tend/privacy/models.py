@@ -11,6 +11,7 @@ of your own with the same seal key in the same pair.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from django.conf import settings
@@ -29,10 +30,29 @@ class Visibility(models.TextChoices):
     SHARED = "shared", _("Shared with my pair")
 
 
-def _open_pair_ids(user: Any) -> models.QuerySet[Any]:
+def _open_pair_ids(user: Any) -> Any:
+    """The pairs ``user`` shares in: a list when this request already loaded them
+    (see ``tend.pairs.access.pairs_of``), else a subquery."""
+    known = getattr(user, "_tend_open_pair_ids", None)
+    if known is not None:
+        return known
     from tend.pairs.models import Pair
 
     return Pair.objects.open_for(user).values("id")
+
+
+def _known_open_pair_ids(user: Any) -> list[int]:
+    ids = _open_pair_ids(user)
+    return ids if isinstance(ids, list) else list(ids.values_list("id", flat=True))
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Mine and my partner's item for one seal key; ``partner`` is None while sealed."""
+
+    mine: Any
+    partner: Any
+    partner_sealed: bool
 
 
 class OwnedQuerySet(models.QuerySet):
@@ -65,6 +85,29 @@ class OwnedQuerySet(models.QuerySet):
             .exclude(owner=user)
             .exclude(Exists(self._own_counterpart(user)))
         )
+
+    def answers_for(self, user: Any, pair: Any, **key: Any) -> Answers:
+        """Mine and my partner's item for one seal key (``date=...``), in one query.
+
+        The same rules as :meth:`visible_to` and :meth:`sealed_for` (a test holds
+        the three to agreement), for the one place that needs them cheaply: the
+        Today page. A sealed item is dropped here, before anything can read it.
+        """
+        if user is None or not user.is_authenticated:
+            return Answers(None, None, False)
+        if pair is None:
+            return Answers(self.filter(owner=user, pair__isnull=True, **key).first(), None, False)
+        rows = self.filter(pair=pair, **key).filter(Q(owner=user) | Q(visibility=Visibility.SHARED))
+        if pair.pk not in _known_open_pair_ids(user):
+            rows = rows.filter(owner=user)
+        mine = next((r for r in rows if r.owner_id == user.pk), None)
+        theirs = next((r for r in rows if r.owner_id != user.pk), None)
+        opened = not self.model.seal_fields or (
+            mine is not None and mine.visibility == Visibility.SHARED
+        )
+        if theirs is not None and not opened:
+            return Answers(mine, None, True)
+        return Answers(mine, theirs, False)
 
     def _own_counterpart(self, user: Any) -> models.QuerySet[Any]:
         match = {name: OuterRef(name) for name in self.model.seal_fields}

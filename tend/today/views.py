@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 
 from tend.pairs.access import current_pair
 from tend.today import panels
@@ -14,15 +13,11 @@ def today(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "today/welcome.html")
     pair = current_pair(request)
-    rendered = [
-        render_to_string(panel.template, panel.context, request=request)
-        for panel in panels.panels_for(request, pair)
-    ]
     return render(
         request,
         "today/today.html",
         {
-            "panels": rendered,
+            "panels": panels.panels_for(request, pair),
             "today": request.user.local_today(),
             "pair": pair,
             "partner": pair.partner_of(request.user) if pair else None,

@@ -76,3 +76,41 @@ class TestVisibleTo:
         _checkin(alice, pair)
         assert not DailyCheckIn.objects.visible_to(alice).filter(owner=charlie).exists()
         assert not DailyCheckIn.objects.visible_to(bob).filter(owner=charlie).exists()
+
+
+STATES = (None, Visibility.PRIVATE, Visibility.SHARED)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("mine", STATES)
+@pytest.mark.parametrize("theirs", STATES)
+@pytest.mark.parametrize("pair_open", [True, False])
+@pytest.mark.parametrize("cached_pairs", [True, False])
+def test_answers_for_agrees_with_visible_to_and_sealed_for(
+    alice, bob, pair, mine, theirs, pair_open, cached_pairs
+):
+    from tend.pairs.access import pairs_of
+
+    own = _checkin(alice, pair, mine) if mine else None
+    other = _checkin(bob, pair, theirs) if theirs else None
+    _checkin(bob, pair, Visibility.SHARED, day=DAY - dt.timedelta(days=1))  # another key
+    if not pair_open:
+        pair_services.leave_pair(pair, bob)
+        pair.refresh_from_db()
+    if cached_pairs:
+        pairs_of(alice)
+    answers = DailyCheckIn.objects.answers_for(alice, pair, date=DAY)
+    visible = set(DailyCheckIn.objects.visible_to(alice).filter(pair=pair, date=DAY))
+    sealed = DailyCheckIn.objects.sealed_for(alice).filter(pair=pair, date=DAY).exists()
+    assert answers.mine == own
+    assert {a for a in (answers.mine, answers.partner) if a} == visible
+    assert answers.partner_sealed == sealed
+    if other is not None and other not in visible:
+        assert answers.partner is None
+
+
+@pytest.mark.django_db
+def test_answers_for_without_a_pair_gives_my_solo_item(alice):
+    solo = DailyCheckIn.objects.create(owner=alice, pair=None, date=DAY, mood=3)
+    answers = DailyCheckIn.objects.answers_for(alice, None, date=DAY)
+    assert (answers.mine, answers.partner, answers.partner_sealed) == (solo, None, False)
