@@ -140,8 +140,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while one writer writes; IMMEDIATE transactions take the
     # write lock at BEGIN so two writers queue on the busy timeout instead of failing
     # with "database is locked" half-way through a transaction.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
     DATABASES["default"]["OPTIONS"] = {
         "timeout": envint("TEND_SQLITE_BUSY_TIMEOUT", 20),
         "transaction_mode": "IMMEDIATE",

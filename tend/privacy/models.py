@@ -97,9 +97,11 @@ class OwnedQuerySet(models.QuerySet):
             return Answers(None, None, False)
         if pair is None:
             return Answers(self.filter(owner=user, pair__isnull=True, **key).first(), None, False)
-        rows = self.filter(pair=pair, **key).filter(Q(owner=user) | Q(visibility=Visibility.SHARED))
-        if pair.pk not in _known_open_pair_ids(user):
-            rows = rows.filter(owner=user)
+        if pair.pk in _known_open_pair_ids(user):
+            readable = Q(owner=user) | Q(visibility=Visibility.SHARED)
+        else:
+            readable = Q(owner=user)
+        rows = list(self.filter(readable, pair=pair, **key))
         mine = next((r for r in rows if r.owner_id == user.pk), None)
         theirs = next((r for r in rows if r.owner_id != user.pk), None)
         opened = not self.model.seal_fields or (
