@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
 from tend.lib.timezones import week_start
@@ -165,23 +165,18 @@ def history_page(user: Any, pair: Pair | None, number: int, today: dt.date) -> H
     for day in sorted(days, reverse=True):
         weeks[week_start(day)].days.append(days[day])
 
-    # Anything older, visible or sealed: one query that stops at the first row found.
-    older_daily = _reachable(DailyCheckIn, daily_visible, daily_sealed).filter(date__lt=start)
-    older_weekly = _reachable(WeeklyCheckIn, weekly_visible, weekly_sealed).filter(
-        week_start__lt=start
-    )
+    # Anything older that history would list (opened or sealed): an indexed probe
+    # that stops at the first row, whatever the length of the history.
+    older_daily = _looking_back(DailyCheckIn.objects.known_to(user), user, pair)
+    older_weekly = _looking_back(WeeklyCheckIn.objects.known_to(user), user, pair)
     has_older = (
-        older_daily.order_by()
+        older_daily.filter(date__lt=start)
+        .order_by()
         .values_list("pk")
-        .union(older_weekly.order_by().values_list("pk"), all=True)
+        .union(older_weekly.filter(week_start__lt=start).order_by().values_list("pk"), all=True)
         .exists()
     )
     return HistoryPage(number, start, end, [weeks[m] for m in mondays], has_older)
-
-
-def _reachable(model: Any, visible: QuerySet[Any], sealed: QuerySet[Any]) -> QuerySet[Any]:
-    """Items the person may read or may be told exist (sealed): what history lists."""
-    return model.objects.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=sealed.values("pk")))
 
 
 @dataclass(frozen=True)

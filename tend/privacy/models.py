@@ -59,17 +59,23 @@ class OwnedQuerySet(models.QuerySet):
     def owned_by(self, user: User) -> Self:
         return self.filter(owner=user)
 
+    def known_to(self, user: Any) -> Self:
+        """Items ``user`` may know exist: their own, and shared ones of an open pair
+        they are in, sealed or not. For "is there anything older?", never for content.
+        """
+        if user is None or not user.is_authenticated:
+            return self.none()
+        shared = Q(visibility=Visibility.SHARED, pair_id__in=_open_pair_ids(user))
+        return self.filter(Q(owner=user) | shared)
+
     def visible_to(self, user: Any) -> Self:
         """Items ``user`` may read: their own, and shared ones of an open pair they are in.
 
         For sealed models a partner's item also needs a matching shared item of the
         user's own (see :meth:`OwnedItem.seal_fields`).
         """
-        if user is None or not user.is_authenticated:
-            return self.none()
-        shared = Q(visibility=Visibility.SHARED, pair_id__in=_open_pair_ids(user))
-        qs = self.filter(Q(owner=user) | shared)
-        if self.model.seal_fields:
+        qs = self.known_to(user)
+        if self.model.seal_fields and user is not None and user.is_authenticated:
             qs = qs.filter(Q(owner=user) | Exists(self._own_counterpart(user)))
         return qs
 
