@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from ninja import Router, Status
 
-from tend.accounts.auth import signed_in
 from tend.accounts.models import AccessToken
 from tend.accounts.schemas import ProfileOut, ProfilePatch, TokenCreatedOut, TokenIn, TokenOut
 from tend.lib.api import COMMON_ERRORS, WRITE_ERRORS
+from tend.lib.http import AuthenticatedHttpRequest
 
 router = Router(tags=["accounts"])
 
 
 @router.get("/me", response={200: ProfileOut, **COMMON_ERRORS}, summary="My profile")
-def get_me(request: HttpRequest) -> object:
+def get_me(request: AuthenticatedHttpRequest) -> object:
     return request.user
 
 
 @router.patch("/me", response={200: ProfileOut, **WRITE_ERRORS}, summary="Change my profile")
-def patch_me(request: HttpRequest, payload: ProfilePatch) -> object:
-    user = signed_in(request)
+def patch_me(request: AuthenticatedHttpRequest, payload: ProfilePatch) -> object:
+    user = request.user
     changes = payload.model_dump(exclude_unset=True)
     for name, value in changes.items():
         setattr(user, name, value)
@@ -32,19 +32,19 @@ def patch_me(request: HttpRequest, payload: ProfilePatch) -> object:
 
 
 @router.get("/tokens", response={200: list[TokenOut], **COMMON_ERRORS}, summary="My tokens")
-def list_tokens(request: HttpRequest) -> object:
-    return AccessToken.objects.filter(user=signed_in(request))
+def list_tokens(request: AuthenticatedHttpRequest) -> object:
+    return AccessToken.objects.filter(user=request.user)
 
 
 @router.post("/tokens", response={201: TokenCreatedOut, **WRITE_ERRORS}, summary="Create a token")
-def create_token(request: HttpRequest, payload: TokenIn) -> object:
-    token, raw = AccessToken.issue(signed_in(request), payload.name)
+def create_token(request: AuthenticatedHttpRequest, payload: TokenIn) -> object:
+    token, raw = AccessToken.issue(request.user, payload.name)
     return Status(201, {**TokenOut.model_validate(token).model_dump(), "token": raw})
 
 
 @router.delete("/tokens/{code}", response={204: None, **COMMON_ERRORS}, summary="Revoke a token")
-def revoke_token(request: HttpRequest, code: str) -> object:
-    deleted, _ = AccessToken.objects.filter(user=signed_in(request), code=code).delete()
+def revoke_token(request: AuthenticatedHttpRequest, code: str) -> object:
+    deleted, _ = AccessToken.objects.filter(user=request.user, code=code).delete()
     if not deleted:
         raise Http404
     return Status(204, None)

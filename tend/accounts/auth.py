@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -26,7 +26,7 @@ class TokenAuth(HttpBearer):
     no CSRF token.
     """
 
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
         if not token.startswith(AccessToken.PREFIX):
             return None
         found = AccessToken.objects.for_raw(token)
@@ -57,8 +57,3 @@ class CsrfSessionAuth(SessionAuth):
 
 
 api_auth = [TokenAuth(), CsrfSessionAuth()]
-
-
-def signed_in(request: HttpRequest) -> User:
-    """The person behind an API request; operations run only after ``api_auth`` let it in."""
-    return cast(User, request.user)

@@ -25,6 +25,7 @@ from tend.accounts.forms import (
     TokenForm,
 )
 from tend.accounts.models import AccessToken, User
+from tend.lib.http import AuthenticatedHttpRequest
 
 # The session backend to record on sign-up: axes' backend only guards password checks.
 _LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -40,7 +41,7 @@ def safe_next(request: HttpRequest, fallback: str) -> str:
     return fallback
 
 
-def get_token_for(user: Any, code: str) -> AccessToken:
+def get_token_for(user: User, code: str) -> AccessToken:
     """One of ``user``'s own access tokens, or 404 (someone else's looks just like none)."""
     token = AccessToken.objects.filter(user=user, code=code).first()
     if token is None:
@@ -103,13 +104,13 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 
 
 def _profile_page(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     form: ProfileForm,
     token_form: TokenForm,
     new_token: str | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = request.user
     context = {
         "form": form,
         "token_form": token_form,
@@ -120,8 +121,8 @@ def _profile_page(
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def profile(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     if request.method == "POST":
         form = ProfileForm(request.POST, instance=user)
         if form.is_valid():
@@ -138,8 +139,8 @@ def profile(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     token_form = TokenForm(request.POST)
     if not token_form.is_valid():
         return _profile_page(request, ProfileForm(instance=user), token_form, status=400)
@@ -150,7 +151,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, code: str) -> HttpResponseRedirect:
+def token_revoke(request: AuthenticatedHttpRequest, code: str) -> HttpResponseRedirect:
     token = get_token_for(request.user, code)
     name = token.name
     token.delete()

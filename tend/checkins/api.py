@@ -9,11 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
-from tend.accounts.auth import signed_in
 from tend.checkins import queries, services
 from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
 from tend.checkins.schemas import (
@@ -30,6 +28,7 @@ from tend.checkins.schemas import (
     WeeklyPageOut,
 )
 from tend.lib.api import COMMON_ERRORS, WRITE_ERRORS, ErrorOut, PageParams, page_of
+from tend.lib.http import AuthenticatedHttpRequest
 from tend.lib.timezones import week_start
 from tend.pairs.access import get_pair_for
 from tend.pairs.models import Pair
@@ -80,7 +79,7 @@ def _visible(
     description="Newest first. Without `pair`: every check-in I can read, solo ones included.",
 )
 def list_daily(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     page: Query[PageParams],
     pair: str | None = PAIR_QUERY,
     since: dt.date | None = None,
@@ -99,8 +98,8 @@ def list_daily(
     response={200: DailyTodayOut, **COMMON_ERRORS},
     summary="Today: my check-in and my partner's state",
 )
-def daily_today(request: HttpRequest, pair: str | None = PAIR_QUERY) -> object:
-    user = signed_in(request)
+def daily_today(request: AuthenticatedHttpRequest, pair: str | None = PAIR_QUERY) -> object:
+    user = request.user
     the_pair = _pair_or_solo(user, pair)
     status = queries.daily_status(user, the_pair, user.local_today())
     return {
@@ -117,8 +116,8 @@ def daily_today(request: HttpRequest, pair: str | None = PAIR_QUERY) -> object:
     summary="Check in for today",
     description="For my local today; 409 if I already checked in today in that pair (or solo).",
 )
-def create_daily(request: HttpRequest, payload: DailyIn) -> object:
-    user = signed_in(request)
+def create_daily(request: AuthenticatedHttpRequest, payload: DailyIn) -> object:
+    user = request.user
     the_pair = _pair_or_solo(user, payload.pair)
     try:
         item = services.record_daily(user, the_pair, payload.model_dump(mode="json"))
@@ -128,7 +127,7 @@ def create_daily(request: HttpRequest, payload: DailyIn) -> object:
 
 
 @router.get("/daily/{code}", response={200: DailyOut, **COMMON_ERRORS}, summary="A check-in")
-def get_daily(request: HttpRequest, code: str) -> object:
+def get_daily(request: AuthenticatedHttpRequest, code: str) -> object:
     return get_visible_item(request.user, DailyCheckIn, code)
 
 
@@ -138,7 +137,7 @@ def get_daily(request: HttpRequest, code: str) -> object:
     summary="Change my check-in",
     description="Only my own, and only on its own day. Replaces every field.",
 )
-def update_daily(request: HttpRequest, code: str, payload: DailyFields) -> object:
+def update_daily(request: AuthenticatedHttpRequest, code: str, payload: DailyFields) -> object:
     item = get_own_item(request.user, DailyCheckIn, code)
     return services.update_daily(request.user, item, payload.model_dump(mode="json"))
 
@@ -153,7 +152,7 @@ def update_daily(request: HttpRequest, code: str, payload: DailyFields) -> objec
     description="Newest first. `since` and `until` compare with the week's Monday.",
 )
 def list_weekly(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     page: Query[PageParams],
     pair: str | None = PAIR_QUERY,
     since: dt.date | None = None,
@@ -172,8 +171,8 @@ def list_weekly(
     response={200: WeeklyCurrentOut, **COMMON_ERRORS},
     summary="This week: mine and my partner's state",
 )
-def weekly_current(request: HttpRequest, pair: str | None = PAIR_QUERY) -> object:
-    user = signed_in(request)
+def weekly_current(request: AuthenticatedHttpRequest, pair: str | None = PAIR_QUERY) -> object:
+    user = request.user
     the_pair = _pair_or_solo(user, pair)
     monday = week_start(user.local_today())
     status = queries.weekly_status(user, the_pair, monday)
@@ -191,8 +190,8 @@ def weekly_current(request: HttpRequest, pair: str | None = PAIR_QUERY) -> objec
     summary="Write this week's state of us",
     description="For my local week; 409 if I already wrote it in that pair (or solo).",
 )
-def create_weekly(request: HttpRequest, payload: WeeklyIn) -> object:
-    user = signed_in(request)
+def create_weekly(request: AuthenticatedHttpRequest, payload: WeeklyIn) -> object:
+    user = request.user
     the_pair = _pair_or_solo(user, payload.pair)
     try:
         item = services.record_weekly(user, the_pair, payload.model_dump(mode="json"))
@@ -204,7 +203,7 @@ def create_weekly(request: HttpRequest, payload: WeeklyIn) -> object:
 @router.get(
     "/weekly/{code}", response={200: WeeklyOut, **COMMON_ERRORS}, summary="A weekly check-in"
 )
-def get_weekly(request: HttpRequest, code: str) -> object:
+def get_weekly(request: AuthenticatedHttpRequest, code: str) -> object:
     return get_visible_item(request.user, WeeklyCheckIn, code)
 
 
@@ -214,7 +213,7 @@ def get_weekly(request: HttpRequest, code: str) -> object:
     summary="Change my weekly check-in",
     description="Only my own, and only during its own week. Replaces every field.",
 )
-def update_weekly(request: HttpRequest, code: str, payload: WeeklyFields) -> object:
+def update_weekly(request: AuthenticatedHttpRequest, code: str, payload: WeeklyFields) -> object:
     item = get_own_item(request.user, WeeklyCheckIn, code)
     return services.update_weekly(request.user, item, payload.model_dump(mode="json"))
 
@@ -230,11 +229,11 @@ def update_weekly(request: HttpRequest, code: str, payload: WeeklyFields) -> obj
     "Without `pair`: everything I wrote, solo and in any pair, as on the chart page.",
 )
 def series(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     pair: str | None = PAIR_QUERY,
     days: int = Query(90, ge=1, le=MAX_SERIES_DAYS),
 ) -> object:
-    user = signed_in(request)
+    user = request.user
     the_pair = _pair_or_solo(user, pair)
     until = user.local_today()
     since = until - dt.timedelta(days=days - 1)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from tend.accounts.models import User
 from tend.checkins.queries import daily_status, weekly_status, writing_pair
+from tend.lib.http import signed_in
 from tend.lib.timezones import week_start
 from tend.pairs.models import Pair
 from tend.today.panels import Panel, register
@@ -16,7 +16,7 @@ ORDER_WEEKLY = 60
 
 @register(order=ORDER_DAILY)
 def daily_checkin(request: HttpRequest, pair: Pair | None) -> Panel:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     pair = writing_pair(pair)
     # "Today" is the viewer's own local date; a partner in another time zone is
     # matched on the same date value, which is also what sealing compares.
@@ -29,7 +29,7 @@ def daily_checkin(request: HttpRequest, pair: Pair | None) -> Panel:
 
 @register(order=ORDER_WEEKLY)
 def weekly_checkin(request: HttpRequest, pair: Pair | None) -> Panel:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in(request)
     pair = writing_pair(pair)
     status = weekly_status(user, pair, week_start(user.local_today()))
     return Panel(

@@ -8,15 +8,15 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tend.accounts.models import User
 from tend.checkins import queries, services
 from tend.checkins.forms import CheckInForm, DailyCheckInForm, WeeklyCheckInForm
 from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
+from tend.lib.http import AuthenticatedHttpRequest
 from tend.lib.timezones import week_start
 from tend.pairs.access import current_pair
 from tend.privacy.access import get_visible_item
@@ -39,8 +39,8 @@ def _save(form: CheckInForm, write: Any) -> Any | None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def daily(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def daily(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     pair = queries.writing_pair(current_pair(request))
     existing = services.todays_daily(user, pair)
     solo = pair is None
@@ -69,8 +69,8 @@ def daily(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def weekly(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def weekly(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     pair = queries.writing_pair(current_pair(request))
     existing = services.this_weeks(user, pair)
     solo = pair is None
@@ -105,8 +105,8 @@ def weekly(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def daily_detail(request: HttpRequest, code: str) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def daily_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    user = request.user
     item = get_visible_item(user, DailyCheckIn, code)
     is_mine = item.is_owned_by(user)
     can_edit = (
@@ -122,8 +122,8 @@ def daily_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def weekly_detail(request: HttpRequest, code: str) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def weekly_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
+    user = request.user
     item = get_visible_item(user, WeeklyCheckIn, code)
     is_mine = item.is_owned_by(user)
     can_edit = (
@@ -145,8 +145,8 @@ def weekly_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def history(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def history(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     pair = current_pair(request)
     number = queries.clamp_page(request.GET.get("page"))
     page = queries.history_page(user, pair, number, user.local_today())
@@ -164,8 +164,8 @@ def history(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def chart(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def chart(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
     pair = current_pair(request)
     try:
         days = int(request.GET.get("days", queries.DEFAULT_CHART_RANGE))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
 
 from tend.lib.api import COMMON_ERRORS, WRITE_ERRORS, ErrorOut
+from tend.lib.http import AuthenticatedHttpRequest
 from tend.pairs import services
 from tend.pairs.access import get_pair_for, pairs_of
 from tend.pairs.models import Pair
@@ -56,12 +56,12 @@ def _invite_failure(token: str, exc: services.PairError) -> HttpError:
 
 
 @router.get("", response={200: list[PairOut], **COMMON_ERRORS}, summary="My pairs")
-def list_pairs(request: HttpRequest) -> object:
+def list_pairs(request: AuthenticatedHttpRequest) -> object:
     return [pair_out(p, request.user) for p in pairs_of(request.user)]
 
 
 @router.post("", response={201: PairOut, **WRITE_ERRORS}, summary="Create a pair")
-def create_pair(request: HttpRequest, payload: PairIn) -> object:
+def create_pair(request: AuthenticatedHttpRequest, payload: PairIn) -> object:
     pair = services.create_pair(
         request.user, name=payload.name, kind=payload.kind, started_on=payload.started_on
     )
@@ -72,7 +72,7 @@ def create_pair(request: HttpRequest, payload: PairIn) -> object:
 @router.get(
     "/invites/{token}", response={200: InviteOut, **INVITE_ERRORS}, summary="Who invites me"
 )
-def get_invite(request: HttpRequest, token: str) -> object:
+def get_invite(request: AuthenticatedHttpRequest, token: str) -> object:
     try:
         invite = services.check_invite_for(services.find_invite(token), request.user)
     except services.PairError as exc:
@@ -88,7 +88,7 @@ def get_invite(request: HttpRequest, token: str) -> object:
 @router.post(
     "/invites/{token}/accept", response={200: PairOut, **INVITE_ERRORS}, summary="Accept an invite"
 )
-def accept_invite(request: HttpRequest, token: str) -> object:
+def accept_invite(request: AuthenticatedHttpRequest, token: str) -> object:
     try:
         pair = services.accept_invite(token, request.user)
     except services.PairError as exc:
@@ -99,7 +99,7 @@ def accept_invite(request: HttpRequest, token: str) -> object:
 @router.post(
     "/invites/{token}/decline", response={204: None, **INVITE_ERRORS}, summary="Decline an invite"
 )
-def decline_invite(request: HttpRequest, token: str) -> object:
+def decline_invite(request: AuthenticatedHttpRequest, token: str) -> object:
     try:
         services.decline_invite(token, request.user)
     except services.PairError as exc:
@@ -108,14 +108,14 @@ def decline_invite(request: HttpRequest, token: str) -> object:
 
 
 @router.get("/{code}", response={200: PairOut, **COMMON_ERRORS}, summary="One of my pairs")
-def get_pair(request: HttpRequest, code: str) -> object:
+def get_pair(request: AuthenticatedHttpRequest, code: str) -> object:
     return pair_out(get_pair_for(request.user, code), request.user)
 
 
 @router.patch(
     "/{code}", response={200: PairOut, 409: ErrorOut, **WRITE_ERRORS}, summary="Change a pair"
 )
-def patch_pair(request: HttpRequest, code: str, payload: PairPatch) -> object:
+def patch_pair(request: AuthenticatedHttpRequest, code: str, payload: PairPatch) -> object:
     pair = get_pair_for(request.user, code)
     if not pair.is_open:
         raise HttpError(409, _("This pair has ended, so it can no longer be changed."))
@@ -134,7 +134,7 @@ def patch_pair(request: HttpRequest, code: str, payload: PairPatch) -> object:
     summary="Invite someone",
     description="A new single-use link; earlier pending links of the pair stop working.",
 )
-def create_invite(request: HttpRequest, code: str) -> object:
+def create_invite(request: AuthenticatedHttpRequest, code: str) -> object:
     pair = get_pair_for(request.user, code)
     try:
         issued = services.issue_invite(pair, request.user)
@@ -156,6 +156,6 @@ def create_invite(request: HttpRequest, code: str) -> object:
     summary="Leave a pair",
     description="Sharing ends at once for both people; each keeps what they wrote.",
 )
-def leave_pair(request: HttpRequest, code: str) -> object:
+def leave_pair(request: AuthenticatedHttpRequest, code: str) -> object:
     services.leave_pair(get_pair_for(request.user, code), request.user)
     return Status(204, None)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -16,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from tend.accounts.views import safe_next
+from tend.lib.http import AuthenticatedHttpRequest
 from tend.pairs import services
 from tend.pairs.access import SESSION_KEY, get_open_pair_for, get_pair_for, pairs_of, switch_pair
 from tend.pairs.forms import PairForm
@@ -27,7 +26,11 @@ def _pending_invite(pair: Pair) -> Invite | None:
 
 
 def _detail_page(
-    request: HttpRequest, pair: Pair, *, invite_url: str | None = None, status: int = 200
+    request: AuthenticatedHttpRequest,
+    pair: Pair,
+    *,
+    invite_url: str | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     user = request.user
     members = [m for m in pair.memberships.all() if m.left_at is None]
@@ -43,14 +46,14 @@ def _detail_page(
 
 
 @login_required
-def pair_list(request: HttpRequest) -> HttpResponse:
+def pair_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     pairs = pairs_of(request.user)
     rows = [(pair, pair.partner_of(request.user)) for pair in pairs]
     return render(request, "pairs/list.html", {"rows": rows})
 
 
 @login_required
-def pair_create(request: HttpRequest) -> HttpResponse:
+def pair_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = PairForm(request.POST)
         if form.is_valid():
@@ -66,12 +69,12 @@ def pair_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def pair_detail(request: HttpRequest, code: str) -> HttpResponse:
+def pair_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     return _detail_page(request, get_pair_for(request.user, code))
 
 
 @login_required
-def pair_edit(request: HttpRequest, code: str) -> HttpResponse:
+def pair_edit(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     pair = get_pair_for(request.user, code)
     if request.method == "POST":
         form = PairForm(request.POST, instance=pair)
@@ -86,7 +89,7 @@ def pair_edit(request: HttpRequest, code: str) -> HttpResponse:
 @never_cache
 @login_required
 @require_POST
-def pair_invite(request: HttpRequest, code: str) -> HttpResponse:
+def pair_invite(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     pair = get_open_pair_for(request.user, code)
     try:
         issued = services.issue_invite(pair, request.user)
@@ -99,7 +102,7 @@ def pair_invite(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def pair_leave(request: HttpRequest, code: str) -> HttpResponse:
+def pair_leave(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     pair = get_open_pair_for(request.user, code)
     if request.method == "POST":
         services.leave_pair(pair, request.user)
@@ -117,13 +120,15 @@ def pair_leave(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def pair_switch(request: HttpRequest, code: str) -> HttpResponseRedirect:
+def pair_switch(request: AuthenticatedHttpRequest, code: str) -> HttpResponseRedirect:
     pair = get_pair_for(request.user, code)
     switch_pair(request, pair)
     return redirect(safe_next(request, reverse("today:today")))
 
 
-def _invite_error(request: HttpRequest, invite: Invite | None, error: services.PairError) -> Any:
+def _invite_error(
+    request: HttpRequest, invite: Invite | None, error: services.PairError
+) -> HttpResponse:
     """The clear message page for a link that cannot be used; nothing was saved."""
     gone = invite is not None and (
         invite.used_at is not None

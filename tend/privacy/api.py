@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from tend.accounts.auth import signed_in
 from tend.lib.api import COMMON_ERRORS, WRITE_ERRORS
+from tend.lib.http import AuthenticatedHttpRequest
 from tend.privacy import services
 from tend.privacy.schemas import DeleteAccountIn
 
@@ -24,7 +24,7 @@ router = Router(tags=["privacy"])
     summary="Export everything I can see",
     description="The same JSON as the download on the privacy page: one list per kind of data.",
 )
-def export(request: HttpRequest, response: HttpResponse) -> object:
+def export(request: AuthenticatedHttpRequest, response: HttpResponse) -> object:
     response["Cache-Control"] = "no-store"
     return services.export_for(request.user)
 
@@ -36,8 +36,8 @@ def export(request: HttpRequest, response: HttpResponse) -> object:
     description="Deletes me and everything I wrote, at once and for good. "
     "Needs my password in the body.",
 )
-def delete_account(request: HttpRequest, payload: DeleteAccountIn) -> object:
-    user = signed_in(request)
+def delete_account(request: AuthenticatedHttpRequest, payload: DeleteAccountIn) -> object:
+    user = request.user
     if not user.check_password(payload.password):
         raise HttpError(400, _("That password is not right."))
     logout(request)

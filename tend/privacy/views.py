@@ -8,25 +8,26 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from tend.lib.http import AuthenticatedHttpRequest
 from tend.privacy import services
 from tend.privacy.forms import DeleteAccountForm
 
 
 @login_required
 @require_GET
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "privacy/overview.html")
 
 
 @login_required
 @require_GET
-def export_json(request: HttpRequest) -> HttpResponse:
+def export_json(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = services.export_for(request.user)
     stamp = timezone.localdate().isoformat()
     response = HttpResponse(
@@ -40,7 +41,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def export_page(request: HttpRequest) -> HttpResponse:
+def export_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     response = render(
         request,
         "privacy/export_page.html",
@@ -52,7 +53,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = request.user
