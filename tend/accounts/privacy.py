@@ -10,7 +10,7 @@ from tend.accounts.models import AccessToken, User
 from tend.privacy import registry
 
 
-def _export_profile(user: Any) -> list[dict[str, Any]]:
+def _export_profile(user: User) -> list[dict[str, Any]]:
     return [
         {
             "email": user.email,
@@ -24,7 +24,7 @@ def _export_profile(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _export_tokens(user: Any) -> list[dict[str, Any]]:
+def _export_tokens(user: User) -> list[dict[str, Any]]:
     # Only names and dates: the token itself was never stored.
     return [
         {
@@ -37,11 +37,11 @@ def _export_tokens(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _delete_tokens(user: Any) -> None:
+def _delete_tokens(user: User) -> None:
     AccessToken.objects.filter(user=user).delete()
 
 
-def _delete_nothing(user: Any) -> None:
+def _delete_nothing(user: User) -> None:
     """The user row itself is removed last by privacy.services.delete_account."""
 
 

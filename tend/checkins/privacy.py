@@ -6,22 +6,23 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from tend.accounts.models import User
 from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
 from tend.privacy import registry
 
 
-def _common(item: Any, user: Any) -> dict[str, Any]:
+def _common(item: DailyCheckIn | WeeklyCheckIn, user: User) -> dict[str, Any]:
     return {
         "code": item.code,
         "author": "me" if item.owner_id == user.pk else item.owner.display_name,
-        "pair": item.pair.name if item.pair_id else None,
+        "pair": item.pair.name if item.pair is not None else None,
         "visibility": item.visibility,
         "created_at": item.created_at.isoformat(),
         "updated_at": item.updated_at.isoformat(),
     }
 
 
-def serialize_daily(item: DailyCheckIn, user: Any) -> dict[str, Any]:
+def serialize_daily(item: DailyCheckIn, user: User) -> dict[str, Any]:
     return {
         **_common(item, user),
         "date": item.date.isoformat(),
@@ -34,7 +35,7 @@ def serialize_daily(item: DailyCheckIn, user: Any) -> dict[str, Any]:
     }
 
 
-def serialize_weekly(item: WeeklyCheckIn, user: Any) -> dict[str, Any]:
+def serialize_weekly(item: WeeklyCheckIn, user: User) -> dict[str, Any]:
     return {
         **_common(item, user),
         "week_start": item.week_start.isoformat(),

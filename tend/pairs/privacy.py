@@ -11,12 +11,13 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tend.accounts.models import User
 from tend.pairs.access import pairs_of
 from tend.pairs.models import Invite, Membership, Pair
 from tend.privacy import registry
 
 
-def _export_pairs(user: Any) -> list[dict[str, Any]]:
+def _export_pairs(user: User) -> list[dict[str, Any]]:
     return [
         {
             "name": pair.name,
@@ -38,7 +39,7 @@ def _export_pairs(user: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _delete_memberships(user: Any) -> None:
+def _delete_memberships(user: User) -> None:
     now = timezone.now()
     pair_ids = list(Membership.objects.filter(user=user).values_list("pair_id", flat=True))
     Pair.objects.filter(pk__in=pair_ids, closed_at__isnull=True).update(closed_at=now)

@@ -10,19 +10,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.db import models
 
-Exporter = Callable[[Any], list[dict[str, Any]]]
-Deleter = Callable[[Any], None]
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from tend.accounts.models import User
+
+Exporter = Callable[["User"], list[dict[str, Any]]]
+Deleter = Callable[["User"], None]
 
 
 @dataclass(frozen=True)
 class DataKind:
     key: str
-    title: str
+    # Lazy, so the export page shows it in the reader's language, not the one at import.
+    title: StrOrPromise
     export: Exporter
     delete: Deleter
     models: tuple[type[models.Model], ...] = ()
@@ -34,7 +40,7 @@ _kinds: dict[str, DataKind] = {}
 def register(
     key: str,
     *,
-    title: str,
+    title: StrOrPromise,
     export: Exporter,
     delete: Deleter,
     models: tuple[type[models.Model], ...] = (),
@@ -45,16 +51,20 @@ def register(
 
 
 def register_owned(
-    key: str, model: type[Any], *, title: str, serialize: Callable[[Any, Any], dict[str, Any]]
+    key: str,
+    model: type[Any],
+    *,
+    title: StrOrPromise,
+    serialize: Callable[[Any, User], dict[str, Any]],
 ) -> None:
     """Register an owned model: export what the person can see, delete what they own."""
 
-    def export(user: Any) -> list[dict[str, Any]]:
+    def export(user: User) -> list[dict[str, Any]]:
         items = model.objects.visible_to(user).select_related("owner", "pair")
         items = items.order_by("created_at", "pk")
         return [serialize(item, user) for item in items]
 
-    def delete(user: Any) -> None:
+    def delete(user: User) -> None:
         model.objects.filter(owner=user).delete()
 
     register(key, title=title, export=export, delete=delete, models=(model,))
