@@ -223,6 +223,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "tend" / "locale"]
+FORMAT_MODULE_PATH = ["tend.formats"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

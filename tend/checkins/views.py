@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -227,7 +228,7 @@ def _chart_data(
         name = str(partner) if partner is not None else _("Your partner")
         datasets.append({"label": name, "data": [p.partner if p else None for p in slots]})
     return {
-        "labels": [when.isoformat() for when in axis],
+        "labels": [date_format(when, "SHORT_DATE_FORMAT") for when in axis],
         "datasets": datasets,
         "axis_label": axis_label,
         "y_min": scale[0],
