@@ -92,6 +92,9 @@ def _pair(people: list[User], spec: dict[str, Any], today: dt.date) -> Pair:
             started_on=today.replace(year=today.year - int(spec["together_years"])),
         )
         Membership.objects.bulk_create([Membership(pair=pair, user=p) for p in people])
+        # They have shared the pair since its start, not since the demo was made.
+        joined = dt.datetime.combine(pair.started_on, dt.time(12), tzinfo=dt.UTC)
+        Membership.objects.filter(pair=pair).update(joined_at=joined)
     return pair
 
 
