@@ -7,11 +7,13 @@ A partner's check-in appears only once it is open for the reader (see
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
+from django.db.models import QuerySet
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
+from tend.accounts.models import User
 from tend.checkins import queries, services
 from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
 from tend.checkins.schemas import (
@@ -41,12 +43,19 @@ CREATE_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 409: ErrorOut}
 PAIR_QUERY = Query(None, max_length=CODE_LENGTH, description="A pair code; leave it out for solo.")
 MAX_SERIES_DAYS = 730
 
+_Item = TypeVar("_Item", DailyCheckIn, WeeklyCheckIn)
 
-def _pair_or_solo(user: Any, code: str | None) -> Pair | None:
+
+def _pair_or_solo(user: User, code: str | None) -> Pair | None:
     return None if code is None else get_pair_for(user, code)
 
 
-def _partner(pair: Pair | None, user: Any, opened: Any, sealed: bool) -> dict[str, Any] | None:
+def _partner(
+    pair: Pair | None,
+    user: User,
+    opened: DailyCheckIn | WeeklyCheckIn | None,
+    sealed: bool,
+) -> dict[str, Any] | None:
     """The partner's item for the same day or week: open, sealed, or nothing to say."""
     partner = pair.partner_of(user) if pair is not None and pair.is_open else None
     if partner is None:
@@ -56,13 +65,13 @@ def _partner(pair: Pair | None, user: Any, opened: Any, sealed: bool) -> dict[st
     return {"display_name": partner.display_name, "state": state, "checkin": opened}
 
 
-def _create_failure(exc: services.CheckInError, already: Any) -> HttpError:
+def _create_failure(
+    exc: services.CheckInError, already: DailyCheckIn | WeeklyCheckIn | None
+) -> HttpError:
     return HttpError(409 if already is not None else 400, str(exc))
 
 
-def _visible(
-    model: type[DailyCheckIn] | type[WeeklyCheckIn], user: Any, pair_code: str | None
-) -> Any:
+def _visible(model: type[_Item], user: User, pair_code: str | None) -> QuerySet[_Item]:
     qs = model.objects.visible_to(user).select_related("owner", "pair")
     if pair_code is not None:
         qs = qs.filter(pair=get_pair_for(user, pair_code))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,25 +13,30 @@ from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
 from tend.lib.timezones import week_start
 from tend.pairs.models import Pair
 
+if TYPE_CHECKING:
+    from tend.accounts.models import User
+
 DAILY_FIELDS = ("mood", "feelings", "win", "challenge", "carrying", "support", "visibility")
 WEEKLY_FIELDS = ("went_well", "was_hard", "need", "appreciation", "closeness", "visibility")
+
+_Item = TypeVar("_Item", DailyCheckIn, WeeklyCheckIn)
 
 
 class CheckInError(Exception):
     """A rule of check-ins was broken; the message is safe to show."""
 
 
-def todays_daily(user: Any, pair: Pair | None) -> DailyCheckIn | None:
+def todays_daily(user: User, pair: Pair | None) -> DailyCheckIn | None:
     return DailyCheckIn.objects.filter(owner=user, pair=pair, date=user.local_today()).first()
 
 
-def this_weeks(user: Any, pair: Pair | None) -> WeeklyCheckIn | None:
+def this_weeks(user: User, pair: Pair | None) -> WeeklyCheckIn | None:
     return WeeklyCheckIn.objects.filter(
         owner=user, pair=pair, week_start=week_start(user.local_today())
     ).first()
 
 
-def _save(item: Any, *, duplicate_message: str) -> Any:
+def _save(item: _Item, *, duplicate_message: str) -> _Item:
     item.full_clean()
     try:
         # The savepoint keeps an outer transaction usable if the unique
@@ -43,7 +48,7 @@ def _save(item: Any, *, duplicate_message: str) -> Any:
     return item
 
 
-def record_daily(user: Any, pair: Pair | None, data: dict[str, Any]) -> DailyCheckIn:
+def record_daily(user: User, pair: Pair | None, data: dict[str, Any]) -> DailyCheckIn:
     """A new check-in for the person's local today."""
     if pair is not None and not pair.is_open:
         raise CheckInError(_("This pair has ended; check in on your own or in another pair."))
@@ -54,7 +59,7 @@ def record_daily(user: Any, pair: Pair | None, data: dict[str, Any]) -> DailyChe
     return _save(item, duplicate_message=_("You have already checked in today."))
 
 
-def update_daily(user: Any, item: DailyCheckIn, data: dict[str, Any]) -> DailyCheckIn:
+def update_daily(user: User, item: DailyCheckIn, data: dict[str, Any]) -> DailyCheckIn:
     if item.owner_id != user.pk:
         raise CheckInError(_("Only the person who wrote a check-in can change it."))
     if item.date != user.local_today():
@@ -64,7 +69,7 @@ def update_daily(user: Any, item: DailyCheckIn, data: dict[str, Any]) -> DailyCh
     return _save(item, duplicate_message=_("You have already checked in today."))
 
 
-def record_weekly(user: Any, pair: Pair | None, data: dict[str, Any]) -> WeeklyCheckIn:
+def record_weekly(user: User, pair: Pair | None, data: dict[str, Any]) -> WeeklyCheckIn:
     if pair is not None and not pair.is_open:
         raise CheckInError(_("This pair has ended; check in on your own or in another pair."))
     monday = week_start(user.local_today())
@@ -74,7 +79,7 @@ def record_weekly(user: Any, pair: Pair | None, data: dict[str, Any]) -> WeeklyC
     return _save(item, duplicate_message=_("You have already written this week's state of us."))
 
 
-def update_weekly(user: Any, item: WeeklyCheckIn, data: dict[str, Any]) -> WeeklyCheckIn:
+def update_weekly(user: User, item: WeeklyCheckIn, data: dict[str, Any]) -> WeeklyCheckIn:
     if item.owner_id != user.pk:
         raise CheckInError(_("Only the person who wrote a check-in can change it."))
     if item.week_start != week_start(user.local_today()):
@@ -88,7 +93,13 @@ def _only(data: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k in allowed}
 
 
-def mood_series(user: Any, pair: Pair | None, since: dt.date) -> list[dict[str, Any]]:
+class MoodRow(TypedDict):
+    date: dt.date
+    mood: int
+    owner_id: int
+
+
+def mood_series(user: User, pair: Pair | None, since: dt.date) -> list[MoodRow]:
     """Daily mood of both members (what the person may see) since ``since``, for charts."""
     rows = (
         DailyCheckIn.objects.visible_to(user)

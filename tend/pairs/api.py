@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
 
+from tend.accounts.models import User
 from tend.lib.api import COMMON_ERRORS, WRITE_ERRORS, ErrorOut
 from tend.lib.http import AuthenticatedHttpRequest
 from tend.pairs import services
@@ -22,7 +23,7 @@ router = Router(tags=["pairs"])
 INVITE_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 409: ErrorOut, 410: ErrorOut}
 
 
-def pair_out(pair: Pair, user: Any) -> dict[str, Any]:
+def pair_out(pair: Pair, user: User) -> dict[str, Any]:
     return {
         "code": pair.code,
         "name": pair.name,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from tend.accounts.models import validate_timezone
 from tend.lib.limits import SHORT_TEXT
 from tend.privacy.codes import CODE_LENGTH, new_code
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from tend.accounts.models import User
 
 MAX_MEMBERS = 2
 INVITE_LIFETIME = dt.timedelta(days=7)
@@ -29,13 +34,13 @@ class PairKind(models.TextChoices):
 
 
 class PairQuerySet(models.QuerySet["Pair"]):
-    def of(self, user: Any) -> PairQuerySet:
+    def of(self, user: User | AnonymousUser) -> PairQuerySet:
         """Pairs ``user`` has not left, open or ended by the other member."""
         if not user.is_authenticated:
             return self.none()
         return self.filter(memberships__user=user, memberships__left_at__isnull=True)
 
-    def open_for(self, user: Any) -> PairQuerySet:
+    def open_for(self, user: User | AnonymousUser) -> PairQuerySet:
         """Pairs where ``user`` shares: they are a member and nobody has left."""
         return self.of(user).filter(closed_at__isnull=True)
 
@@ -67,7 +72,7 @@ class Pair(models.Model):
     def is_open(self) -> bool:
         return self.closed_at is None
 
-    def partner_of(self, user: Any) -> Any | None:
+    def partner_of(self, user: User | AnonymousUser) -> User | None:
         """The other member, using prefetched memberships when present."""
         for membership in self.memberships.all():
             if membership.user_id != user.pk and membership.left_at is None:

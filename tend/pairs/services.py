@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +20,11 @@ from tend.pairs.models import (
     hash_invite_token,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from tend.accounts.models import User
+
 
 class PairError(Exception):
     """A rule of pairs was broken; the message is safe to show to the person."""
@@ -30,7 +36,7 @@ class IssuedInvite:
     token: str
 
 
-def create_pair(user: Any, *, name: str, kind: str, started_on: Any = None) -> Pair:
+def create_pair(user: User, *, name: str, kind: str, started_on: dt.date | None = None) -> Pair:
     with transaction.atomic():
         pair = Pair.objects.create(
             name=name, kind=kind, started_on=started_on, time_zone=user.time_zone
@@ -40,7 +46,7 @@ def create_pair(user: Any, *, name: str, kind: str, started_on: Any = None) -> P
     return pair
 
 
-def issue_invite(pair: Pair, inviter: Any) -> IssuedInvite:
+def issue_invite(pair: Pair, inviter: User) -> IssuedInvite:
     """A new single-use link. Earlier pending links of the pair are revoked."""
     with transaction.atomic():
         pair = Pair.objects.select_for_update().get(pk=pair.pk)
@@ -68,7 +74,7 @@ def find_invite(token: str) -> Invite | None:
     )
 
 
-def check_invite_for(invite: Invite | None, user: Any) -> Invite:
+def check_invite_for(invite: Invite | None, user: User | AnonymousUser) -> Invite:
     """Raise PairError with a clear reason if ``user`` cannot accept ``invite``."""
     if invite is None:
         raise PairError(_("This invite link is not valid. Ask for a new one."))
@@ -85,7 +91,7 @@ def check_invite_for(invite: Invite | None, user: Any) -> Invite:
     return invite
 
 
-def accept_invite(token: str, user: Any) -> Pair:
+def accept_invite(token: str, user: User) -> Pair:
     # The pair row is locked so that two people accepting two links at the same
     # moment cannot both become the second member.
     with transaction.atomic():
@@ -109,7 +115,7 @@ def accept_invite(token: str, user: Any) -> Pair:
     return pair
 
 
-def decline_invite(token: str, user: Any) -> Invite:
+def decline_invite(token: str, user: User | AnonymousUser) -> Invite:
     with transaction.atomic():
         invite = check_invite_for(find_invite(token), user)
         invite.declined_at = timezone.now()
@@ -117,7 +123,7 @@ def decline_invite(token: str, user: Any) -> Invite:
     return invite
 
 
-def leave_pair(pair: Pair, user: Any) -> None:
+def leave_pair(pair: Pair, user: User) -> None:
     """End sharing at once for both; each keeps what they wrote."""
     with transaction.atomic():
         now = timezone.now()

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from tend.accounts.models import User
 
 
 class DeleteAccountForm(forms.Form):
@@ -17,7 +20,7 @@ class DeleteAccountForm(forms.Form):
         label=_("I understand that this deletes everything I wrote and cannot be undone."),
     )
 
-    def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
         self.user = user
         super().__init__(*args, **kwargs)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -10,10 +10,13 @@ from django.utils import timezone
 
 from tend.privacy import registry
 
+if TYPE_CHECKING:
+    from tend.accounts.models import User
+
 EXPORT_FORMAT = "tend-export/1"
 
 
-def export_for(user: Any) -> dict[str, Any]:
+def export_for(user: User) -> dict[str, Any]:
     """Everything ``user`` may see, by kind. Each kind decides its rows through
     ``visible_to``, so sealed and private items of the partner never appear."""
     data: dict[str, Any] = {
@@ -25,12 +28,12 @@ def export_for(user: Any) -> dict[str, Any]:
     return data
 
 
-def export_sections(user: Any) -> list[tuple[str, list[dict[str, Any]]]]:
+def export_sections(user: User) -> list[tuple[str, list[dict[str, Any]]]]:
     """The same data, titled for the printable page."""
     return [(str(kind.title), kind.export(user)) for kind in registry.kinds()]
 
 
-def delete_account(user: Any) -> None:
+def delete_account(user: User) -> None:
     """Remove the person, everything they wrote and their memberships.
 
     One transaction: a failure half-way leaves the account whole rather than
