@@ -10,7 +10,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 
 from tend.privacy import crypto
 from tend.privacy.fields import EncryptedTextField
@@ -32,12 +32,12 @@ class Command(BaseCommand):
             self.stdout.write(f"{model._meta.label}: {count} rows")
         self.stdout.write(self.style.SUCCESS(f"Re-encrypted {total} rows."))
 
-    def _rotate_model(self, model: Any, fields: list[EncryptedTextField]) -> int:
+    def _rotate_model(self, model: type[models.Model], fields: list[EncryptedTextField]) -> int:
         # Raw column values: decrypting and encrypting again through the field
         # would work too, but rotate() keeps the original timestamps inside the token.
         table = connection.ops.quote_name(model._meta.db_table)
-        pk = connection.ops.quote_name(model._meta.pk.column)
-        columns = [connection.ops.quote_name(f.column) for f in fields]
+        pk = _quoted_column(model._meta.pk)
+        columns = [_quoted_column(f) for f in fields]
         count = 0
         last = None
         while True:
@@ -60,3 +60,10 @@ class Command(BaseCommand):
                     )
                 count += len(rows)
                 last = rows[-1][0]
+
+
+def _quoted_column(field: models.Field[Any, Any]) -> str:
+    # Only a field without a column of its own (a many-to-many) has None here, and
+    # neither a primary key nor encrypted text is one.
+    assert field.column is not None
+    return connection.ops.quote_name(field.column)
