@@ -22,7 +22,7 @@ GOOD = {
 def test_it_asks_anonymous_visitors_to_log_in() -> None:
     response = Client().get(URL)
     assert response.status_code == 302
-    assert response.url.startswith(reverse("accounts:login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_it_shows_the_profile(alice_client: Client) -> None:

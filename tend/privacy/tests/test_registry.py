@@ -27,7 +27,7 @@ def test_every_model_with_encrypted_text_is_registered():
     assert with_text <= registry.registered_models()
 
 
-def test_every_tend_model_is_registered_or_explicitly_not_personal():
+def test_every_tend_model_is_registered_or_explicitly_not_personal() -> None:
     not_personal: set[str] = set()
     tend_models = {m for m in apps.get_models() if m.__module__.startswith("tend.")}
     unregistered = {
