@@ -85,15 +85,16 @@ def _pair(people: list[User], spec: dict[str, Any], today: dt.date) -> Pair:
         .first()
     )
     if pair is None:
+        started_on = today.replace(year=today.year - int(spec["together_years"]))
         pair = Pair.objects.create(
             name=spec["name"],
             kind=spec["kind"],
             time_zone=first.time_zone,
-            started_on=today.replace(year=today.year - int(spec["together_years"])),
+            started_on=started_on,
         )
         Membership.objects.bulk_create([Membership(pair=pair, user=p) for p in people])
         # They have shared the pair since its start, not since the demo was made.
-        joined = dt.datetime.combine(pair.started_on, dt.time(12), tzinfo=dt.UTC)
+        joined = dt.datetime.combine(started_on, dt.time(12), tzinfo=dt.UTC)
         Membership.objects.filter(pair=pair).update(joined_at=joined)
     return pair
 
