@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from tend.accounts.models import User
 from tend.checkins import queries, services
 from tend.checkins.forms import CheckInForm, DailyCheckInForm, WeeklyCheckInForm
 from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
@@ -211,7 +212,7 @@ def every_monday(since: dt.date, today: dt.date) -> list[dt.date]:
 
 def _chart_data(
     points: list[queries.ChartPoint],
-    partner: Any,
+    partner: User | None,
     axis_label: str,
     scale: tuple[int, int],
     axis: list[dt.date],
