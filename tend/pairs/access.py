@@ -54,8 +54,8 @@ def pairs_of(user: Any) -> list[Pair]:
     for pair in pairs.values():
         cached = pair.memberships.all()
         cached._result_cache = members[pair.pk]
-        cached._prefetch_done = True
-        pair._prefetched_objects_cache = {"memberships": cached}
+        cached._prefetch_done = True  # type: ignore[attr-defined]
+        pair._prefetched_objects_cache = {"memberships": cached}  # type: ignore[attr-defined]
     # The privacy queries of this request can use these ids instead of a subquery.
     user._tend_open_pair_ids = [p.pk for p in pairs.values() if p.is_open]
     return list(pairs.values())

@@ -12,7 +12,7 @@ of your own with the same seal key in the same pair.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 
 from django.conf import settings
 from django.db import models
@@ -75,7 +75,7 @@ class OwnedQuerySet(models.QuerySet):
         user's own (see :meth:`OwnedItem.seal_fields`).
         """
         qs = self.known_to(user)
-        if self.model.seal_fields and user is not None and user.is_authenticated:
+        if self._seal_fields() and user is not None and user.is_authenticated:
             qs = qs.filter(Q(owner=user) | Exists(self._own_counterpart(user)))
         return qs
 
@@ -84,7 +84,7 @@ class OwnedQuerySet(models.QuerySet):
 
         Use it to say "your partner has answered", never to show content.
         """
-        if not self.model.seal_fields or user is None or not user.is_authenticated:
+        if not self._seal_fields() or user is None or not user.is_authenticated:
             return self.none()
         return (
             self.filter(visibility=Visibility.SHARED, pair_id__in=_open_pair_ids(user))
@@ -107,18 +107,21 @@ class OwnedQuerySet(models.QuerySet):
             readable = Q(owner=user) | Q(visibility=Visibility.SHARED)
         else:
             readable = Q(owner=user)
-        rows = list(self.filter(readable, pair=pair, **key))
+        rows: list[Any] = list(self.filter(readable, pair=pair, **key))
         mine = next((r for r in rows if r.owner_id == user.pk), None)
         theirs = next((r for r in rows if r.owner_id != user.pk), None)
-        opened = not self.model.seal_fields or (
+        opened = not self._seal_fields() or (
             mine is not None and mine.visibility == Visibility.SHARED
         )
         if theirs is not None and not opened:
             return Answers(mine, None, True)
         return Answers(mine, theirs, False)
 
+    def _seal_fields(self) -> tuple[str, ...]:
+        return cast("type[OwnedItem]", self.model).seal_fields
+
     def _own_counterpart(self, user: Any) -> models.QuerySet[Any]:
-        match = {name: OuterRef(name) for name in self.model.seal_fields}
+        match = {name: OuterRef(name) for name in self._seal_fields()}
         return self.model._default_manager.filter(
             owner=user, pair=OuterRef("pair"), visibility=Visibility.SHARED, **match
         )
