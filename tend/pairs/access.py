@@ -10,12 +10,14 @@ from django.http import Http404, HttpRequest
 from tend.pairs.models import Membership, Pair
 
 SESSION_KEY = "tend_pair"
+PERSON_FIELDS = ("user__display_name", "user__email", "user__time_zone")
 
 
 def _with_members(qs: Any) -> Any:
-    return qs.prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.select_related("user"))
+    members = Membership.objects.select_related("user").only(
+        "pair_id", "user_id", "joined_at", "left_at", *PERSON_FIELDS
     )
+    return qs.prefetch_related(Prefetch("memberships", queryset=members))
 
 
 def get_pair_for(user: Any, code: str) -> Pair:
@@ -41,21 +43,21 @@ def pairs_of(user: Any) -> list[Pair]:
     would, instead of a second query.
     """
     rows = (
-        Membership.objects.filter(pair__in=Pair.objects.of(user).values("id"))
+        Membership.objects.filter(
+            pair__memberships__user=user, pair__memberships__left_at__isnull=True
+        )
         .select_related("pair", "user")
+        # Of each member only what pages show: no password hash of the partner in memory.
+        .only("pair_id", "user_id", "joined_at", "left_at", "pair", *PERSON_FIELDS)
         .order_by(F("pair__closed_at").asc(nulls_first=True), "pair__created_at", "joined_at")
     )
     pairs: dict[int, Pair] = {}
-    members: dict[int, list[Membership]] = {}
     for membership in rows:
         pair = pairs.setdefault(membership.pair_id, membership.pair)
         membership.pair = pair
-        members.setdefault(pair.pk, []).append(membership)
-    for pair in pairs.values():
-        cached = pair.memberships.all()
-        cached._result_cache = members[pair.pk]
-        cached._prefetch_done = True  # type: ignore[attr-defined]
-        pair._prefetched_objects_cache = {"memberships": cached}  # type: ignore[attr-defined]
+        if pair._members is None:
+            pair._members = []
+        pair._members.append(membership)
     # The privacy queries of this request can use these ids instead of a subquery.
     user._tend_open_pair_ids = [p.pk for p in pairs.values() if p.is_open]
     return list(pairs.values())

@@ -39,7 +39,7 @@ def pair_out(pair: Pair, user: User) -> dict[str, Any]:
                 "is_me": m.user_id == user.pk,
                 "has_left": m.left_at is not None,
             }
-            for m in pair.memberships.all()
+            for m in pair.member_list()
         ],
     }
 

@@ -72,9 +72,19 @@ class Pair(models.Model):
     def is_open(self) -> bool:
         return self.closed_at is None
 
+    #: Filled by ``tend.pairs.access.pairs_of``, which reads every pair's members in
+    #: the same query as the pairs themselves.
+    _members: list[Membership] | None = None
+
+    def member_list(self) -> list[Membership]:
+        """Every membership of the pair, past ones included, oldest first."""
+        if self._members is not None:
+            return self._members
+        return list(self.memberships.all())
+
     def partner_of(self, user: User | AnonymousUser) -> User | None:
-        """The other member, using prefetched memberships when present."""
-        for membership in self.memberships.all():
+        """The other member, from already loaded memberships when present."""
+        for membership in self.member_list():
             if membership.user_id != user.pk and membership.left_at is None:
                 return membership.user
         return None

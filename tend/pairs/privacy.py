@@ -31,7 +31,7 @@ def _export_pairs(user: User) -> list[dict[str, Any]]:
                     "is_me": m.user_id == user.pk,
                     "joined_at": m.joined_at.isoformat(),
                 }
-                for m in pair.memberships.all()
+                for m in pair.member_list()
                 if m.left_at is None or m.user_id == user.pk
             ],
         }

@@ -33,7 +33,7 @@ def _detail_page(
     status: int = 200,
 ) -> HttpResponse:
     user = request.user
-    members = [m for m in pair.memberships.all() if m.left_at is None]
+    members = [m for m in pair.member_list() if m.left_at is None]
     context = {
         "pair": pair,
         "members": members,
