@@ -123,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tend.pairs.context_processors.current_pair_context",
+                "tend.lib.navigation.main_navigation",
             ],
         },
     },

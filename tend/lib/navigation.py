@@ -1,0 +1,35 @@
+"""The main navigation, defined once and resolved once per language.
+
+Every page shows it, so its labels and addresses are translated and reversed
+once per process and language instead of on every request.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+MAIN = (
+    ("today:today", _("Today")),
+    ("checkins:history", _("Check-ins")),
+    ("pairs:list", _("Pairs")),
+    ("accounts:profile", _("Profile")),
+    ("privacy:overview", _("Privacy")),
+)
+
+
+@lru_cache(maxsize=64)
+def _resolved(language: str | None, prefix: str) -> tuple[tuple[str, str, str], ...]:
+    return tuple((name, str(label), reverse(name)) for name, label in MAIN)
+
+
+def main_navigation(request: HttpRequest) -> dict[str, Any]:
+    """Context processor: ``nav_items`` as (view name, label, address) for signed-in people."""
+    if not request.user.is_authenticated:
+        return {}
+    return {"nav_items": _resolved(get_language(), get_script_prefix())}
