@@ -62,3 +62,9 @@ def test_a_reminder_hour_past_23_saves_nothing(alice_client: Client, alice: User
     alice.refresh_from_db()
     assert alice.reminder_hour == 19
     assert alice.display_name == "Alice"
+
+
+def test_the_profile_page_offers_the_download_of_my_data(alice_client):
+    body = alice_client.get("/accounts/profile/").content.decode()
+    assert 'href="/privacy/export.json"' in body
+    assert 'href="/privacy/export/"' in body
