@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tend.lib.limits import ANSWER_TEXT
+from tend.lib.timezones import week_start
 from tend.privacy.fields import EncryptedTextField
 from tend.privacy.models import OwnedItem
 
@@ -74,6 +75,10 @@ class DailyCheckIn(OwnedItem):
     def __str__(self) -> str:
         return f"{self.owner} {self.date}"
 
+    def is_editable_by(self, user: Any) -> bool:
+        """Only the writer changes a check-in, and only on its own (their local) day."""
+        return self.is_owned_by(user) and self.date == user.local_today()
+
     def feeling_labels(self) -> list[str]:
         labels = dict(Feeling.choices)
         return [str(labels[f]) for f in self.feelings if f in labels]
@@ -114,3 +119,7 @@ class WeeklyCheckIn(OwnedItem):
 
     def __str__(self) -> str:
         return f"{self.owner} week of {self.week_start}"
+
+    def is_editable_by(self, user: Any) -> bool:
+        """Only the writer changes it, and only during its own (their local) week."""
+        return self.is_owned_by(user) and self.week_start == week_start(user.local_today())

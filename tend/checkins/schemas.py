@@ -10,7 +10,6 @@ from pydantic import ConfigDict, StringConstraints, field_validator
 
 from tend.checkins.models import Feeling, Mood
 from tend.lib.limits import ANSWER_TEXT
-from tend.lib.timezones import week_start
 from tend.privacy.codes import CODE_LENGTH
 from tend.privacy.models import Visibility
 
@@ -47,19 +46,14 @@ class DailyIn(DailyFields):
     pair: str | None = Field(None, max_length=CODE_LENGTH, description=PAIR_HELP)
 
 
-class DailyOut(Schema):
+class CheckInOut(Schema):
+    """What every check-in shows, daily or weekly."""
+
     code: str
-    date: dt.date = Field(description="The writer's local date.")
     pair: str | None
     author: str = Field(description="The writer's display name.")
     is_mine: bool
-    can_edit: bool = Field(description="Mine, and still my local day of it.")
-    mood: Mood
-    feelings: list[Feeling]
-    win: str
-    challenge: str
-    carrying: str
-    support: str
+    can_edit: bool = Field(description="Mine, and still my local day (or week) of it.")
     visibility: Visibility
     created_at: dt.datetime
     updated_at: dt.datetime
@@ -78,8 +72,17 @@ class DailyOut(Schema):
 
     @staticmethod
     def resolve_can_edit(obj: Any, context: dict[str, Any]) -> bool:
-        user = context["request"].user
-        return bool(obj.owner_id == user.pk and obj.date == user.local_today())
+        return bool(obj.is_editable_by(context["request"].user))
+
+
+class DailyOut(CheckInOut):
+    date: dt.date = Field(description="The writer's local date.")
+    mood: Mood
+    feelings: list[Feeling]
+    win: str
+    challenge: str
+    carrying: str
+    support: str
 
 
 class DailyPageOut(Schema):
@@ -106,38 +109,13 @@ class WeeklyIn(WeeklyFields):
     pair: str | None = Field(None, max_length=CODE_LENGTH, description=PAIR_HELP)
 
 
-class WeeklyOut(Schema):
-    code: str
+class WeeklyOut(CheckInOut):
     week_start: dt.date = Field(description="The Monday of the writer's local week.")
-    pair: str | None
-    author: str
-    is_mine: bool
-    can_edit: bool = Field(description="Mine, and still my local week of it.")
     closeness: int = Field(ge=1, le=10)
     went_well: str
     was_hard: str
     need: str
     appreciation: str
-    visibility: Visibility
-    created_at: dt.datetime
-    updated_at: dt.datetime
-
-    @staticmethod
-    def resolve_pair(obj: Any) -> str | None:
-        return obj.pair.code if obj.pair_id else None
-
-    @staticmethod
-    def resolve_author(obj: Any) -> str:
-        return str(obj.owner.display_name)
-
-    @staticmethod
-    def resolve_is_mine(obj: Any, context: dict[str, Any]) -> bool:
-        return bool(obj.owner_id == context["request"].user.pk)
-
-    @staticmethod
-    def resolve_can_edit(obj: Any, context: dict[str, Any]) -> bool:
-        user = context["request"].user
-        return bool(obj.owner_id == user.pk and obj.week_start == week_start(user.local_today()))
 
 
 class WeeklyPageOut(Schema):

@@ -62,7 +62,7 @@ def record_daily(user: User, pair: Pair | None, data: dict[str, Any]) -> DailyCh
 def update_daily(user: User, item: DailyCheckIn, data: dict[str, Any]) -> DailyCheckIn:
     if item.owner_id != user.pk:
         raise CheckInError(_("Only the person who wrote a check-in can change it."))
-    if item.date != user.local_today():
+    if not item.is_editable_by(user):
         raise CheckInError(_("A check-in can only be changed on its own day."))
     for name, value in _only(data, DAILY_FIELDS).items():
         setattr(item, name, value)
@@ -82,7 +82,7 @@ def record_weekly(user: User, pair: Pair | None, data: dict[str, Any]) -> Weekly
 def update_weekly(user: User, item: WeeklyCheckIn, data: dict[str, Any]) -> WeeklyCheckIn:
     if item.owner_id != user.pk:
         raise CheckInError(_("Only the person who wrote a check-in can change it."))
-    if item.week_start != week_start(user.local_today()):
+    if not item.is_editable_by(user):
         raise CheckInError(_("A weekly check-in can only be changed during its own week."))
     for name, value in _only(data, WEEKLY_FIELDS).items():
         setattr(item, name, value)

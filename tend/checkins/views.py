@@ -111,10 +111,8 @@ def daily_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     user = request.user
     item = get_visible_item(user, DailyCheckIn, code)
     is_mine = item.is_owned_by(user)
-    can_edit = (
-        is_mine
-        and item.date == user.local_today()
-        and item.pair_id == getattr(queries.writing_pair(current_pair(request)), "pk", None)
+    can_edit = item.is_editable_by(user) and item.pair_id == getattr(
+        queries.writing_pair(current_pair(request)), "pk", None
     )
     return render(
         request,
@@ -128,10 +126,8 @@ def weekly_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     user = request.user
     item = get_visible_item(user, WeeklyCheckIn, code)
     is_mine = item.is_owned_by(user)
-    can_edit = (
-        is_mine
-        and item.week_start == week_start(user.local_today())
-        and item.pair_id == getattr(queries.writing_pair(current_pair(request)), "pk", None)
+    can_edit = item.is_editable_by(user) and item.pair_id == getattr(
+        queries.writing_pair(current_pair(request)), "pk", None
     )
     return render(
         request,
