@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 
 from tend.pairs.models import Membership, Pair
@@ -49,18 +49,20 @@ def pairs_of(user: Any) -> list[Pair]:
         .select_related("pair", "user")
         # Of each member only what pages show: no password hash of the partner in memory.
         .only("pair_id", "user_id", "joined_at", "left_at", "pair", *PERSON_FIELDS)
-        .order_by(F("pair__closed_at").asc(nulls_first=True), "pair__created_at", "joined_at")
+        # A person has a handful of pairs: sorting them here is cheaper than in SQL.
+        .order_by()
     )
     pairs: dict[int, Pair] = {}
-    for membership in rows:
+    for membership in sorted(rows, key=lambda m: (m.joined_at, m.pk)):
         pair = pairs.setdefault(membership.pair_id, membership.pair)
         membership.pair = pair
         if pair._members is None:
             pair._members = []
         pair._members.append(membership)
+    ordered = sorted(pairs.values(), key=lambda p: (not p.is_open, p.created_at, p.pk))
     # The privacy queries of this request can use these ids instead of a subquery.
-    user._tend_open_pair_ids = [p.pk for p in pairs.values() if p.is_open]
-    return list(pairs.values())
+    user._tend_open_pair_ids = [p.pk for p in ordered if p.is_open]
+    return ordered
 
 
 def forget_pairs(user: Any) -> None:

@@ -107,7 +107,8 @@ class OwnedQuerySet(models.QuerySet):
             readable = Q(owner=user) | Q(visibility=Visibility.SHARED)
         else:
             readable = Q(owner=user)
-        rows: list[Any] = list(self.filter(readable, pair=pair, **key))
+        # At most one row per member: no ordering to compile or sort.
+        rows: list[Any] = list(self.filter(readable, pair=pair, **key).order_by())
         mine = next((r for r in rows if r.owner_id == user.pk), None)
         theirs = next((r for r in rows if r.owner_id != user.pk), None)
         opened = not self._seal_fields() or (
