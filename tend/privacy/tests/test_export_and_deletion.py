@@ -108,3 +108,19 @@ class TestDeletion:
         response = alice_client.post("/privacy/delete/", {"password": PASSWORD, "confirm": "on"})
         assert response.status_code == 302
         assert not User.objects.filter(pk=alice.pk).exists()
+
+
+@pytest.mark.django_db
+class TestSignInRecords:
+    def test_sign_ins_are_exported_and_deleted_with_the_account(self, client, alice):
+        from axes.models import AccessLog
+
+        from tend.conftest import PASSWORD
+
+        client.post("/accounts/login/", {"username": "alice@example.com", "password": "nope"})
+        client.post("/accounts/login/", {"username": "alice@example.com", "password": PASSWORD})
+        rows = export_for(alice)["sign_ins"]
+        # The failed attempt is forgotten once she succeeds (AXES_RESET_ON_SUCCESS).
+        assert [row["succeeded"] for row in rows] == [True]
+        delete_account(alice)
+        assert not AccessLog.objects.filter(username__iexact="alice@example.com").exists()
