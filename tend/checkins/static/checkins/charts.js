@@ -24,8 +24,8 @@
         borderColor: colour,
         backgroundColor: colour,
         spanGaps: true,
-        // Monotone curves never swing past the scale's ends between two points.
-        cubicInterpolationMode: "monotone",
+        // Straight segments: a curve would swing past 1 or 5 between two check-ins.
+        tension: 0,
         pointRadius: 3,
       };
     });
