@@ -23,7 +23,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 help:
 	@echo "make run          set up, migrate and serve on http://$(HOST):$(PORT)"
-	@echo "make test         the test suite on SQLite and PostgreSQL, then the browser tests"
+	@echo "make test         lint, the test suite on SQLite and PostgreSQL, then the browser tests"
 	@echo "make lint         ruff, mypy and the migrations check"
 	@echo "make bench        page latency and query counts with five years of history"
 	@echo "make screenshots  refresh docs/screenshots from the browser tests"
@@ -49,6 +49,7 @@ run: setup
 	$(BIN)/tend serve --host $(HOST) --port $(PORT)
 
 test: setup
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 	$(MAKE) --no-print-directory test-browser
