@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "tend.accounts",
     "tend.pairs",
     "tend.checkins",
+    "tend.conversation",
     "tend.today",
     "tend.demo",
 ]

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.http import Http404
+
+from tend.conversation import services
+from tend.conversation.models import Answer, ConversationSettings, Question
+from tend.pairs import services as pair_services
+from tend.privacy.models import Visibility
+from tend.privacy.services import delete_account, export_for
+
+DAY = dt.date(2026, 3, 14)
+
+pytestmark = pytest.mark.django_db
+
+
+class TestQuestionFor:
+    def test_both_people_get_the_same_question_once_a_day(self, pair):
+        first = services.question_for(pair, DAY)
+        again = services.question_for(pair, DAY)
+        assert first == again
+        assert Question.objects.filter(pair=pair).count() == 1
+        assert first.prompt is not None
+
+    def test_the_next_day_brings_another_prompt(self, pair):
+        prompts = {
+            services.question_for(pair, DAY + dt.timedelta(days=n)).prompt_id for n in range(30)
+        }
+        assert len(prompts) == 30
+
+    def test_a_new_pair_starts_with_light_prompts(self, pair):
+        depths = {
+            services.question_for(pair, DAY + dt.timedelta(days=n)).prompt.depth for n in range(5)
+        }
+        assert depths == {1}
+
+    def test_only_the_categories_the_pair_chose(self, pair):
+        ConversationSettings.objects.create(pair=pair, categories=["money"])
+        for n in range(5):
+            assert services.question_for(pair, DAY + dt.timedelta(days=n)).prompt_id.startswith(
+                "money-"
+            )
+
+    def test_the_day_is_the_pairs_own_around_midnight(self, pair):
+        pair.time_zone = "Pacific/Auckland"
+        pair.save()
+        # 11:30 UTC on 14 March is already 15 March in Auckland (UTC+13).
+        now = dt.datetime(2026, 3, 14, 11, 30, tzinfo=dt.UTC)
+        assert services.pair_today(pair, now) == dt.date(2026, 3, 15)
+
+    def test_the_day_follows_a_daylight_saving_change(self, pair):
+        pair.time_zone = "Europe/Berlin"
+        pair.save()
+        # Clocks go forward on 29 March 2026: 22:30 UTC is 00:30 the next day (UTC+2).
+        assert services.pair_today(pair, dt.datetime(2026, 3, 29, 22, 30, tzinfo=dt.UTC)) == (
+            dt.date(2026, 3, 30)
+        )
+        assert services.pair_today(pair, dt.datetime(2026, 3, 28, 22, 30, tzinfo=dt.UTC)) == (
+            dt.date(2026, 3, 28)
+        )
+
+    def test_an_outsider_cannot_reach_the_question(self, pair, charlie, alice):
+        question = services.question_for(pair, DAY)
+        with pytest.raises(Http404):
+            services.get_question_for(charlie, question.code)
+        assert services.get_question_for(alice, question.code) == question
+
+
+class TestAnswering:
+    def test_the_partners_answer_stays_sealed_until_i_answer(self, pair, alice, bob):
+        question = services.question_for(pair, DAY)
+        services.answer(bob, question, "Bob's answer")
+        seen = services.answers_for(alice, question)
+        assert (seen.mine, seen.partner, seen.partner_sealed) == (None, None, True)
+        assert not Answer.objects.visible_to(alice).filter(owner=bob).exists()
+        services.answer(alice, question, "Alice's answer")
+        seen = services.answers_for(alice, question)
+        assert seen.partner.text == "Bob's answer"
+
+    def test_a_private_answer_never_opens(self, pair, alice, bob):
+        question = services.question_for(pair, DAY)
+        services.answer(bob, question, "only mine", Visibility.PRIVATE)
+        services.answer(alice, question, "shared")
+        assert not Answer.objects.visible_to(alice).filter(owner=bob).exists()
+        assert "only mine" not in str(export_for(alice))
+
+    def test_answering_another_pairs_question_is_refused(self, pair, charlie, charlie_pair):
+        question = services.question_for(pair, DAY)
+        with pytest.raises(services.AnswerError):
+            services.answer(charlie, question, "not mine to answer")
+        assert not Answer.objects.exists()
+
+    @pytest.mark.parametrize("text", ["", "x" * 1001])
+    def test_an_empty_or_overlong_answer_saves_nothing(self, pair, alice, text):
+        question = services.question_for(pair, DAY)
+        with pytest.raises(ValidationError):
+            services.answer(alice, question, text)
+        assert not Answer.objects.exists()
+
+    def test_a_second_answer_is_refused(self, pair, alice):
+        question = services.question_for(pair, DAY)
+        services.answer(alice, question, "first")
+        with pytest.raises(services.AnswerError):
+            services.answer(alice, question, "second")
+        assert Answer.objects.count() == 1
+
+    def test_only_shared_answers_from_both_count_as_answering_together(self, pair, alice, bob):
+        one = services.question_for(pair, DAY)
+        two = services.question_for(pair, DAY + dt.timedelta(days=1))
+        services.answer(alice, one, "a")
+        services.answer(bob, one, "b")
+        services.answer(alice, two, "a")
+        services.answer(bob, two, "b", Visibility.PRIVATE)
+        assert services.answered_together(pair) == 1
+
+    def test_after_leaving_nobody_can_answer(self, pair, alice, bob):
+        question = services.question_for(pair, DAY)
+        pair_services.leave_pair(pair, bob)
+        with pytest.raises(services.AnswerError):
+            services.answer(alice, question, "too late")
+
+
+class TestExportAndDeletion:
+    def test_export_holds_my_answer_with_its_question(self, pair, alice, bob):
+        question = services.question_for(pair, DAY)
+        services.answer(alice, question, "my words")
+        services.answer(bob, question, "bob's words")
+        rows = export_for(alice)["question_answers"]
+        assert sorted(r["answer"] for r in rows) == ["bob's words", "my words"]
+        assert rows[0]["question"] == question.prompt.text
+
+    def test_a_sealed_answer_is_not_exported_to_the_partner(self, pair, alice, bob):
+        services.answer(bob, services.question_for(pair, DAY), "sealed words")
+        assert "sealed words" not in str(export_for(alice))
+
+    def test_deleting_an_account_removes_its_answers(self, pair, alice, bob):
+        question = services.question_for(pair, DAY)
+        services.answer(alice, question, "mine")
+        services.answer(bob, question, "bob's")
+        delete_account(alice)
+        assert list(Answer.objects.values_list("text", flat=True)) == ["bob's"]
