@@ -51,6 +51,7 @@ registry.register_owned(
     Answer,
     title=_("Answers to the question of the day"),
     serialize=serialize_answer,
+    related=("question",),
 )
 registry.register(
     "questions",

@@ -4,7 +4,9 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 
 from tend.conversation import services
 from tend.conversation.models import Answer, ConversationSettings, Question
@@ -142,3 +144,15 @@ class TestExportAndDeletion:
         services.answer(bob, question, "bob's")
         delete_account(alice)
         assert list(Answer.objects.values_list("text", flat=True)) == ["bob's"]
+
+
+def test_the_export_costs_the_same_queries_for_one_answer_or_many(
+    pair, alice, django_assert_max_num_queries
+):
+    services.answer(alice, services.question_for(pair, DAY), "one")
+    with CaptureQueriesContext(connection) as few:
+        export_for(alice)
+    for n in range(1, 6):
+        services.answer(alice, services.question_for(pair, DAY + dt.timedelta(days=n)), "more")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        export_for(alice)
