@@ -11,20 +11,8 @@ from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
 from tend.privacy import registry
 
 
-def _common(item: DailyCheckIn | WeeklyCheckIn, user: User) -> dict[str, Any]:
-    return {
-        "code": item.code,
-        "author": "me" if item.owner_id == user.pk else item.owner.display_name,
-        "pair": item.pair.name if item.pair is not None else None,
-        "visibility": item.visibility,
-        "created_at": item.created_at.isoformat(),
-        "updated_at": item.updated_at.isoformat(),
-    }
-
-
 def serialize_daily(item: DailyCheckIn, user: User) -> dict[str, Any]:
     return {
-        **_common(item, user),
         "date": item.date.isoformat(),
         "mood": item.mood,
         "feelings": list(item.feelings),
@@ -37,7 +25,6 @@ def serialize_daily(item: DailyCheckIn, user: User) -> dict[str, Any]:
 
 def serialize_weekly(item: WeeklyCheckIn, user: User) -> dict[str, Any]:
     return {
-        **_common(item, user),
         "week_start": item.week_start.isoformat(),
         "went_well": item.went_well,
         "was_hard": item.was_hard,

@@ -20,13 +20,9 @@ from tend.privacy import registry
 def serialize_answer(item: Answer, user: User) -> dict[str, Any]:
     prompt = item.question.prompt
     return {
-        "code": item.code,
-        "author": "me" if item.owner_id == user.pk else item.owner.display_name,
         "day": item.question.day.isoformat(),
         "question": prompt.text if prompt is not None else item.question.prompt_id,
         "answer": item.text,
-        "visibility": item.visibility,
-        "created_at": item.created_at.isoformat(),
     }
 
 

@@ -50,6 +50,18 @@ def register(
     _kinds[key] = DataKind(key, title, export, delete, models)
 
 
+def owned_fields(item: Any, user: User) -> dict[str, Any]:
+    """What every exported owned item says about itself, whatever its kind."""
+    return {
+        "code": item.code,
+        "author": "me" if item.is_owned_by(user) else item.owner.display_name,
+        "pair": item.pair.name if item.pair is not None else None,
+        "visibility": item.visibility,
+        "created_at": item.created_at.isoformat(),
+        "updated_at": item.updated_at.isoformat(),
+    }
+
+
 def register_owned(
     key: str,
     model: type[Any],
@@ -60,6 +72,8 @@ def register_owned(
 ) -> None:
     """Register an owned model: export what the person can see, delete what they own.
 
+    ``serialize`` gives the model's own fields; :func:`owned_fields` are added to each.
+
     ``related`` names the foreign keys ``serialize`` reads besides owner and pair,
     so an export costs the same few queries however much a person wrote.
     """
@@ -67,7 +81,7 @@ def register_owned(
     def export(user: User) -> list[dict[str, Any]]:
         items = model.objects.visible_to(user).select_related("owner", "pair", *related)
         items = items.order_by("created_at", "pk")
-        return [serialize(item, user) for item in items]
+        return [{**owned_fields(item, user), **serialize(item, user)} for item in items]
 
     def delete(user: User) -> None:
         model.objects.filter(owner=user).delete()
