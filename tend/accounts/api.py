@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import Http404
 from ninja import Router, Status
 
+from tend.accounts.access import get_token_for
 from tend.accounts.models import AccessToken
 from tend.accounts.schemas import ProfileOut, ProfilePatch, TokenCreatedOut, TokenIn, TokenOut
 from tend.lib.api import COMMON_ERRORS, WRITE_ERRORS
@@ -44,7 +44,5 @@ def create_token(request: AuthenticatedHttpRequest, payload: TokenIn) -> object:
 
 @router.delete("/tokens/{code}", response={204: None, **COMMON_ERRORS}, summary="Revoke a token")
 def revoke_token(request: AuthenticatedHttpRequest, code: str) -> object:
-    deleted, _ = AccessToken.objects.filter(user=request.user, code=code).delete()
-    if not deleted:
-        raise Http404
+    get_token_for(request.user, code).delete()
     return Status(204, None)

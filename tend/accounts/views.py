@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from tend.accounts.access import get_token_for
 from tend.accounts.forms import (
     EmailAuthenticationForm,
     NewPasswordForm,
@@ -24,7 +25,6 @@ from tend.accounts.forms import (
     SignupForm,
     TokenForm,
 )
-from tend.accounts.models import AccessToken, User
 from tend.lib.http import AuthenticatedHttpRequest
 
 # The session backend to record on sign-up: axes' backend only guards password checks.
@@ -39,14 +39,6 @@ def safe_next(request: HttpRequest, fallback: str) -> str:
     ):
         return wanted
     return fallback
-
-
-def get_token_for(user: User, code: str) -> AccessToken:
-    """One of ``user``'s own access tokens, or 404 (someone else's looks just like none)."""
-    token = AccessToken.objects.filter(user=user, code=code).first()
-    if token is None:
-        raise Http404
-    return token
 
 
 def signup(request: HttpRequest) -> HttpResponse:
