@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from tend.accounts.models import User
 from tend.checkins.models import DailyCheckIn, Feeling, WeeklyCheckIn
+from tend.demo.contributions import DemoContext, contributions
 from tend.lib.timezones import week_start
 from tend.pairs.models import Membership, Pair
 from tend.privacy.models import Visibility
@@ -60,6 +61,7 @@ class DemoResult:
     pair: Pair
     daily_created: int
     weekly_created: int
+    notes: list[str]
 
 
 def _person(spec: dict[str, Any]) -> User:
@@ -119,7 +121,9 @@ def build(days: int = 120, *, seed: int = 2026, now: dt.datetime | None = None) 
         pair = _pair(people, content["pair"], today)
         daily = _daily(seed, content["daily"], people, pair, today, days)
         weekly = _weekly(seed, content["weekly"], people, pair, today, days)
-    return DemoResult(people, pair, daily, weekly)
+        context = DemoContext(people, pair, today, now, days, seed)
+        notes = [contribution(context) for contribution in contributions()]
+    return DemoResult(people, pair, daily, weekly, notes)
 
 
 def _day_rng(seed: int, *parts: object) -> random.Random:

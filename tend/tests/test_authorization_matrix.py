@@ -4,7 +4,9 @@ an anonymous visitor.
 The owner is alice, who wrote the object a route is about; bob is her partner;
 charlie is in no pair with either. A route that is not listed here fails
 ``test_every_route_is_in_the_matrix``, so a new page or operation cannot ship
-without deciding who may use it.
+without deciding who may use it. The routes of accounts, pairs, check-ins and privacy
+are listed here; later features list theirs in ``tend/<app>/tests/authz.py`` (see
+``tend/tests/authz.py``), and this test collects them.
 
 Every response to someone other than the owner is also searched for the words
 alice kept private or sealed: they must never appear, on any route.
@@ -12,10 +14,7 @@ alice kept private or sealed: they must never appear, on any route.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -23,114 +22,38 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tend.accounts.models import AccessToken, User
 from tend.api import api
-from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
-from tend.conftest import PASSWORD, make_user
-from tend.lib.timezones import week_start
-from tend.pairs import services as pair_services
-from tend.pairs.models import Pair
-from tend.privacy.models import Visibility
-
-ROLES = ("owner", "partner", "outsider", "anonymous")
-PRIVATE_WORDS = "alice-private-7f3a"
-SEALED_WORDS = "alice-sealed-91c2"
-LOGIN = "login"  # a redirect to the log-in page
-
-
-@dataclass
-class World:
-    alice: User
-    bob: User
-    charlie: User
-    pair: Pair
-    spare: Pair  # alice's second pair, nobody else in it yet
-    invite_token: str  # a pending invite into ``spare``
-    alice_daily: DailyCheckIn  # opened for bob: he checked in that day too
-    alice_today: DailyCheckIn  # sealed for bob: he has not checked in today
-    alice_private: DailyCheckIn
-    alice_weekly: WeeklyCheckIn  # opened for bob
-    alice_token: AccessToken
-
-    def user(self, role: str) -> User | None:
-        return {"owner": self.alice, "partner": self.bob, "outsider": self.charlie}.get(role)
+from tend.conftest import PASSWORD
+from tend.tests.authz import (
+    API_401,
+    INVITE,
+    LOGIN,
+    PAIR,
+    PRIVATE_WORDS,
+    ROLES,
+    SEALED_WORDS,
+    SPARE,
+    Case,
+    World,
+    api_members,
+    api_owner_only,
+    api_same,
+    build_world,
+    members,
+    owner_only,
+    parts,
+    same,
+    u,
+)
 
 
 @pytest.fixture
 def world(db: Any) -> World:
-    alice = make_user("alice@example.com", "Alice")
-    bob = make_user("bob@example.com", "Bob", tz="Europe/Berlin")
-    charlie = make_user("charlie@example.com", "Charlie")
-    pair = pair_services.create_pair(alice, name="Alice & Bob", kind="partners")
-    pair_services.accept_invite(pair_services.issue_invite(pair, alice).token, bob)
-    spare = pair_services.create_pair(alice, name="Alice's spare", kind="friends")
-    token = pair_services.issue_invite(spare, alice).token
-    today = alice.local_today()
-    yesterday = today - dt.timedelta(days=1)
-    alice_daily = DailyCheckIn.objects.create(
-        owner=alice, pair=pair, date=yesterday, mood=4, win="a shared win"
-    )
-    DailyCheckIn.objects.create(owner=bob, pair=pair, date=yesterday, mood=3, win="bob's win")
-    alice_today = DailyCheckIn.objects.create(
-        owner=alice, pair=pair, date=today, mood=4, win=SEALED_WORDS
-    )
-    alice_private = DailyCheckIn.objects.create(
-        owner=alice,
-        pair=pair,
-        date=today - dt.timedelta(days=2),
-        mood=2,
-        win=PRIVATE_WORDS,
-        visibility=Visibility.PRIVATE,
-    )
-    DailyCheckIn.objects.create(
-        owner=bob, pair=pair, date=today - dt.timedelta(days=2), mood=3, win="bob two days ago"
-    )
-    last_week = week_start(today) - dt.timedelta(weeks=1)
-    alice_weekly = WeeklyCheckIn.objects.create(
-        owner=alice, pair=pair, week_start=last_week, closeness=8, went_well="walks"
-    )
-    WeeklyCheckIn.objects.create(owner=bob, pair=pair, week_start=last_week, closeness=7)
-    alice_token, _ = AccessToken.issue(alice, "alice's phone")
-    return World(
-        alice,
-        bob,
-        charlie,
-        pair,
-        spare,
-        token,
-        alice_daily,
-        alice_today,
-        alice_private,
-        alice_weekly,
-        alice_token,
-    )
-
-
-@dataclass
-class Case:
-    """One request and the status each role must get."""
-
-    method: str
-    url: Callable[[World], str]
-    expect: dict[str, int | str]
-    data: Callable[[World], dict[str, Any]] = field(default=lambda w: {})
-    label: str = ""
-
-
-def same(status: int | str, anonymous: int | str = LOGIN) -> dict[str, int | str]:
-    return {"owner": status, "partner": status, "outsider": status, "anonymous": anonymous}
-
-
-def members(status: int | str, others: int | str = 404, anonymous: int | str = LOGIN) -> dict:
-    return {"owner": status, "partner": status, "outsider": others, "anonymous": anonymous}
-
-
-def owner_only(status: int | str, anonymous: int | str = LOGIN) -> dict[str, int | str]:
-    return {"owner": status, "partner": 404, "outsider": 404, "anonymous": anonymous}
-
-
-def u(name: str, **kwargs: Callable[[World], str]) -> Callable[[World], str]:
-    return lambda w: reverse(name, kwargs={k: f(w) for k, f in kwargs.items()})
+    w = build_world()
+    for part in parts():
+        if hasattr(part, "seed"):
+            part.seed(w)
+    return w
 
 
 def checkin_form(w: World) -> dict[str, Any]:
@@ -140,10 +63,6 @@ def checkin_form(w: World) -> dict[str, Any]:
 def weekly_form(w: World) -> dict[str, Any]:
     return {"closeness": 7, "went_well": "matrix", "visibility": "shared"}
 
-
-PAIR = {"code": lambda w: w.pair.code}
-SPARE = {"code": lambda w: w.spare.code}
-INVITE = {"token": lambda w: w.invite_token}
 
 # --- HTML pages -----------------------------------------------------------------------
 PAGES: dict[str, list[Case]] = {
@@ -260,22 +179,6 @@ PAGES: dict[str, list[Case]] = {
     "api:openapi-json": [Case("GET", lambda w: "/api/v1/openapi.json", same(200, 200))],
     "api:openapi-view": [Case("GET", lambda w: "/api/v1/docs", same(200, 200))],
 }
-
-# --- API operations -------------------------------------------------------------------
-API_401 = 401
-
-
-def api_same(status: int) -> dict[str, int | str]:
-    return same(status, anonymous=API_401)
-
-
-def api_members(status: int, others: int = 404) -> dict[str, int | str]:
-    return members(status, others, anonymous=API_401)
-
-
-def api_owner_only(status: int) -> dict[str, int | str]:
-    return owner_only(status, anonymous=API_401)
-
 
 OPERATIONS: dict[str, list[Case]] = {
     "GET /api/v1/accounts/me": [Case("GET", lambda w: "/api/v1/accounts/me", api_same(200))],
@@ -437,6 +340,19 @@ OPERATIONS: dict[str, list[Case]] = {
         ),
     ],
 }
+
+
+def _with_parts(core: dict[str, list[Case]], name: str) -> dict[str, list[Case]]:
+    merged = dict(core)
+    for part in parts():
+        for route, cases in getattr(part, name, {}).items():
+            assert route not in merged, f"{route} is listed twice in the matrix"
+            merged[route] = cases
+    return merged
+
+
+PAGES = _with_parts(PAGES, "PAGES")
+OPERATIONS = _with_parts(OPERATIONS, "OPERATIONS")
 
 
 # --- discovering the routes that exist ---------------------------------------------

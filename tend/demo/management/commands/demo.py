@@ -19,6 +19,8 @@ class Command(BaseCommand):
             f"Demo pair “{result.pair.name}”: added {result.daily_created} daily and "
             f"{result.weekly_created} weekly check-ins."
         )
+        for note in result.notes:
+            self.stdout.write(f"  and {note}")
         self.stdout.write("Log in at /accounts/login/ as either of:")
         for person in result.people:
             self.stdout.write(f"  {person.email}  password: {DEMO_PASSWORD}")
