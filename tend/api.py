@@ -16,6 +16,7 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from tend.accounts.auth import api_auth
 from tend.checkins.services import CheckInError
+from tend.lib.errors import RuleBroken
 from tend.pairs.services import PairError
 
 api = NinjaAPI(
@@ -100,3 +101,8 @@ def pair_error(request: HttpRequest, exc: PairError) -> HttpResponse:
 @api.exception_handler(CheckInError)
 def checkin_error(request: HttpRequest, exc: CheckInError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.exception_handler(RuleBroken)
+def rule_broken(request: HttpRequest, exc: RuleBroken) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.message}, status=exc.status)

@@ -14,12 +14,13 @@ from tend.accounts.models import User
 from tend.conversation import content
 from tend.conversation.models import Answer, ConversationSettings, Question
 from tend.conversation.selection import Candidate, choose
+from tend.lib.errors import RuleBroken
 from tend.lib.timezones import local_date
 from tend.pairs.models import Pair
 from tend.privacy.models import Visibility
 
 
-class AnswerError(Exception):
+class AnswerError(RuleBroken):
     """A rule of answering was broken; the message is safe to show."""
 
 
