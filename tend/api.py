@@ -37,6 +37,7 @@ api.add_router("/accounts", "tend.accounts.api.router")
 api.add_router("/pairs", "tend.pairs.api.router")
 api.add_router("/checkins", "tend.checkins.api.router")
 api.add_router("/privacy", "tend.privacy.api.router")
+api.add_router("/love-map", "tend.love_map.api.router")
 
 _SOURCES = {"body", "query", "path", "header", "cookie", "form"}
 

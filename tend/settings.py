@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "tend.pairs",
     "tend.checkins",
     "tend.conversation",
+    "tend.love_map",
     "tend.today",
     "tend.demo",
 ]

@@ -10,5 +10,6 @@ urlpatterns = [
     path("pairs/", include("tend.pairs.urls")),
     path("checkins/", include("tend.checkins.urls")),
     path("privacy/", include("tend.privacy.urls")),
+    path("talk/love-map/", include("tend.love_map.urls")),
     path("api/v1/", api.urls),
 ]
