@@ -124,18 +124,18 @@ class TestMarking:
     def test_the_guesser_cannot_mark(self, alice, bob, pair):
         round = guessed(answered(alice, pair), bob)
         with pytest.raises(services.RoundError):
-            services.mark_guesses(bob, round, {p: Mark.RIGHT for p in round.prompt_ids})
+            services.mark_guesses(bob, round, dict.fromkeys(round.prompt_ids, Mark.RIGHT))
 
     def test_marking_waits_for_the_guesses(self, alice, pair):
         round = answered(alice, pair)
         with pytest.raises(services.RoundError):
-            services.mark_guesses(alice, round, {p: Mark.RIGHT for p in round.prompt_ids})
+            services.mark_guesses(alice, round, dict.fromkeys(round.prompt_ids, Mark.RIGHT))
         round.refresh_from_db()
         assert round.marked_at is None
 
     def test_a_bad_or_missing_mark_is_refused(self, alice, bob, pair):
         round = guessed(answered(alice, pair), bob)
-        bad = {p: Mark.RIGHT for p in round.prompt_ids}
+        bad = dict.fromkeys(round.prompt_ids, Mark.RIGHT)
         bad[round.prompt_ids[0]] = "perfect"
         with pytest.raises(services.RoundError):
             services.mark_guesses(alice, round, bad)
@@ -148,4 +148,4 @@ class TestMarking:
     def test_marking_twice_is_refused(self, alice, bob, pair):
         round = marked(alice, bob, pair)
         with pytest.raises(services.RoundError):
-            services.mark_guesses(alice, round, {p: Mark.NEW for p in round.prompt_ids})
+            services.mark_guesses(alice, round, dict.fromkeys(round.prompt_ids, Mark.NEW))
