@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 MAIN = (
     ("today:today", _("Today")),
     ("checkins:history", _("Check-ins")),
+    ("conversation:index", _("Talk")),
     ("pairs:list", _("Pairs")),
     ("accounts:profile", _("Profile")),
     ("privacy:overview", _("Privacy")),
