@@ -11,7 +11,6 @@ urlpatterns = [
     path("checkins/", include("tend.checkins.urls")),
     path("privacy/", include("tend.privacy.urls")),
     path("talk/love-map/", include("tend.love_map.urls")),
-    path("talk/deep/", include("tend.deep_talk.urls")),
     path("talk/", include("tend.conversation.urls")),
     path("talk/deep/", include("tend.deep_talk.urls")),
     path("api/v1/", api.urls),
