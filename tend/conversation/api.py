@@ -50,7 +50,7 @@ ANSWER_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 409: ErrorOut}
 def _pair(user: User, code: str | None) -> Pair:
     if code:
         return get_open_pair_for(user, code)
-    pair = next((p for p in pairs_of(user) if p.is_open), None)
+    pair = next((p for p in pairs_of(user) if p.is_open and p.partner_of(user)), None)
     if pair is None:
         raise Http404
     return pair

@@ -18,9 +18,9 @@ ORDER_QUESTION = 30
 
 @register(order=ORDER_QUESTION)
 def todays_question(request: HttpRequest, pair: Pair | None) -> Panel | None:
-    if pair is None or not pair.is_open:
-        return None
     user = signed_in(request)
+    if pair is None or not pair.is_open or pair.partner_of(user) is None:
+        return None
     day = services.pair_today(pair)
     # One query: the question with what the viewer may know of the answers.
     found = _with_state(pair, day, user)

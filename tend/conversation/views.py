@@ -36,8 +36,11 @@ OPEN_ASKED_DAYS = 30
 
 
 def _open_pair(request: AuthenticatedHttpRequest) -> Pair | None:
+    """The current pair when questions can be asked in it: open, with a partner."""
     pair = current_pair(request)
-    return pair if pair is not None and pair.is_open else None
+    if pair is None or not pair.is_open or pair.partner_of(request.user) is None:
+        return None
+    return pair
 
 
 def _no_pair(request: AuthenticatedHttpRequest) -> HttpResponse:

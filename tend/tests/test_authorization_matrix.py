@@ -15,10 +15,12 @@ alice kept private or sealed: they must never appear, on any route.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.conf import settings
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -47,13 +49,23 @@ from tend.tests.authz import (
 )
 
 
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
+    """The world is built once for the module, inside a transaction rolled back at
+    its end. Each test runs in a savepoint of its own (pytest-django's ``db``), so
+    whatever one request changes is undone before the next."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        w = build_world()
+        for part in parts():
+            if hasattr(part, "seed"):
+                part.seed(w)
+        yield w
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(db: Any) -> World:
-    w = build_world()
-    for part in parts():
-        if hasattr(part, "seed"):
-            part.seed(w)
-    return w
+def world(shared_world: World, db: Any) -> World:
+    return shared_world
 
 
 def checkin_form(w: World) -> dict[str, Any]:

@@ -281,6 +281,7 @@ def test_a_deck_page_lists_its_prompts_with_ask_buttons(pair, alice_client):
     response = alice_client.get(reverse("conversation:category", kwargs={"slug": "money"}))
     assert response.status_code == 200
     assert response.content.decode().count('name="prompt"') >= 20
-    assert alice_client.get(
-        reverse("conversation:category", kwargs={"slug": "nope"})
-    ).status_code == 404
+    assert (
+        alice_client.get(reverse("conversation:category", kwargs={"slug": "nope"})).status_code
+        == 404
+    )
