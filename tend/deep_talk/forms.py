@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tend.conversation import content
 from tend.deep_talk.models import CLOSENESS_STEPS
+from tend.deep_talk.services import ACTIONS
 from tend.lib.limits import LONG_TEXT
 
 #: Words for the seven steps of the two-circle picture, from apart to almost one.
@@ -72,7 +73,5 @@ class NoteForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    action = forms.ChoiceField(
-        choices=[(a, a) for a in ("begin", "next", "back", "pause", "resume", "continue", "finish")]
-    )
+    action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
     at = forms.IntegerField(required=False, min_value=0)

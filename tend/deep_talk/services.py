@@ -105,10 +105,6 @@ def start_talk(
     return talk
 
 
-def _elapsed_now(talk: Talk, now: dt.datetime) -> int:
-    return talk.elapsed_seconds(now)
-
-
 def _changes(talk: Talk, action: str, now: dt.datetime) -> dict[str, Any]:
     """The fields ``action`` changes, or a refusal that says why not."""
     state = talk.state
@@ -118,7 +114,7 @@ def _changes(talk: Talk, action: str, now: dt.datetime) -> dict[str, Any]:
         return {
             "state": TalkState.FINISHED,
             "finished_at": now,
-            "set_elapsed_seconds": _elapsed_now(talk, now),
+            "set_elapsed_seconds": talk.elapsed_seconds(now),
             "set_started_at": None,
         }
     if action == "begin":
@@ -130,7 +126,7 @@ def _changes(talk: Talk, action: str, now: dt.datetime) -> dict[str, Any]:
             raise DeepTalkError(_("Only a set that is under way can be paused."))
         return {
             "state": TalkState.PAUSED,
-            "set_elapsed_seconds": _elapsed_now(talk, now),
+            "set_elapsed_seconds": talk.elapsed_seconds(now),
             "set_started_at": None,
         }
     if action == "resume":
@@ -157,7 +153,7 @@ def _changes(talk: Talk, action: str, now: dt.datetime) -> dict[str, Any]:
         if talk.current_question < QUESTIONS_PER_SET - 1:
             return {"current_question": talk.current_question + 1}
         # The set is done: its clock stops. After the last set the evening ends.
-        stopped = {"set_elapsed_seconds": _elapsed_now(talk, now), "set_started_at": None}
+        stopped = {"set_elapsed_seconds": talk.elapsed_seconds(now), "set_started_at": None}
         if talk.current_set == SETS - 1:
             return {**stopped, "state": TalkState.FINISHED, "finished_at": now}
         return {**stopped, "state": TalkState.BETWEEN}
