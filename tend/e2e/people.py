@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Page
 
-from tend.e2e.browsing import submit, visit
+from tend.e2e.browsing import find_link, follow, submit, visit
 
 PASSWORD = "a-long-browser-passphrase-2026"
 
@@ -80,3 +80,20 @@ def check_in(page: Page, answers: CheckIn) -> Page:
             page.locator("[value=shared]" if answers.shared else "[value=private]")
         ).check()
     return submit(page, form.locator("button[type=submit]"))
+
+
+def pair_up(
+    alice: Page, bob: Page, *, alice_person: Person = ALICE, bob_person: Person = BOB
+) -> None:
+    """Alice signs up and invites Bob, who signs up through the link and accepts."""
+    sign_up(alice, alice_person)
+    visit(alice, "/pairs/new/")
+    alice.get_by_label("A name for the two of you").fill("Alice & Bob")
+    alice.locator("input[name=kind][value=partners]").check()
+    submit(alice, alice.get_by_role("button", name="Create the pair"))
+    submit(alice, alice.get_by_role("button", name="Make an invite link"))
+    invite_path = find_link(alice, r"/pairs/join/[^/\s\"'?#]+/")
+    visit(bob, invite_path)
+    follow(bob, bob.get_by_role("link", name="Create an account"))
+    fill_sign_up(bob, bob_person)
+    submit(bob, bob.get_by_role("button", name="Accept"))

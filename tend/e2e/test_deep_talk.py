@@ -13,27 +13,13 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from tend.e2e.browsing import find_link, follow, main_text, page_source, path_of, submit, visit
+from tend.e2e.browsing import follow, main_text, page_source, path_of, submit, visit
 from tend.e2e.conftest import PHONE, NewPage
-from tend.e2e.people import ALICE, BOB, fill_sign_up, sign_up
+from tend.e2e.people import pair_up
 
 pytestmark = pytest.mark.browser
 
 ALICES_NOTE = "Ask Bob about the summer at the lighthouse"
-
-
-def pair_up(alice: Page, bob: Page) -> None:
-    sign_up(alice, ALICE)
-    visit(alice, "/pairs/new/")
-    alice.get_by_label("A name for the two of you").fill("Alice & Bob")
-    alice.locator("input[name=kind][value=partners]").check()
-    submit(alice, alice.get_by_role("button", name="Create the pair"))
-    submit(alice, alice.get_by_role("button", name="Make an invite link"))
-    invite_path = find_link(alice, r"/pairs/join/[^/\s\"'?#]+/")
-    visit(bob, invite_path)
-    follow(bob, bob.get_by_role("link", name="Create an account"))
-    fill_sign_up(bob, BOB)
-    submit(bob, bob.get_by_role("button", name="Accept"))
 
 
 def place(page: Page, label: str) -> Page:
