@@ -25,8 +25,10 @@ from tend.conversation.models import (
     QuestionKind,
     ReactionKind,
 )
+from tend.deep_talk.services import unfinished_talk
 from tend.lib.forms import run_service
 from tend.lib.http import AuthenticatedHttpRequest
+from tend.love_map import queries as love_map_queries
 from tend.pairs.access import current_pair
 from tend.pairs.models import Pair
 
@@ -89,6 +91,8 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
                 for q in rows
                 if q.kind == QuestionKind.ASKED and states[q.pk] != "opened"
             ],
+            "talk": unfinished_talk(pair),
+            "rounds": love_map_queries.unfinished(user, pair),
         },
     )
 
