@@ -26,7 +26,7 @@ class TestOpenApi:
         tags = {
             tag for path in schema["paths"].values() for op in path.values() for tag in op["tags"]
         }
-        assert tags == {"accounts", "pairs", "checkins", "privacy"}
+        assert tags == {"accounts", "pairs", "checkins", "conversation", "privacy"}
 
     def test_it_names_objects_by_code_never_by_id(self, schema):
         for path in schema["paths"]:
@@ -66,3 +66,11 @@ def test_the_docs_page_loads_from_our_own_static_files(client):
     assert "/static/ninja/swagger-ui-bundle.js" in html
     assert "cdn." not in html
     assert "/api/v1/openapi.json" in html
+
+
+def test_the_conversation_limits_are_stated(schema):
+    from tend.lib.limits import ANSWER_TEXT, PROMPT_TEXT, REPLY_TEXT
+
+    assert component(schema, "AnswerIn")["properties"]["text"]["maxLength"] == ANSWER_TEXT
+    assert component(schema, "ReplyIn")["properties"]["text"]["maxLength"] == REPLY_TEXT
+    assert component(schema, "OwnPromptIn")["properties"]["text"]["maxLength"] == PROMPT_TEXT

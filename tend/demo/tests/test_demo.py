@@ -56,3 +56,20 @@ class TestDemo:
         )
         assert response.status_code == 302
         assert client.get(reverse("today:today")).context["user"].email == "alex@demo.tend"
+
+
+def test_the_demo_pair_has_months_of_answered_questions_and_todays_is_left_open(db):
+    from tend.conversation import services as conversation
+    from tend.conversation.models import Answer, Question
+
+    result = build(days=120)
+    pair = result.pair
+    assert conversation.answered_together(pair) >= 40
+    days = sorted(Question.objects.filter(pair=pair).values_list("day", flat=True))
+    assert (days[-1] - days[0]).days >= 90
+    today = conversation.question_for(pair)
+    assert not Answer.objects.filter(question=today).exists()
+    # A second run adds nothing.
+    count = Question.objects.count()
+    build(days=120)
+    assert Question.objects.count() == count
