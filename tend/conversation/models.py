@@ -173,12 +173,13 @@ class ReactionKind(models.TextChoices):
     THANKS = "thanks", _("Thank you for telling me")
 
 
+# Symbols every system font has (no colour emoji needed); the label always goes with them.
 REACTION_SYMBOLS = {
-    ReactionKind.HEART: "\u2764\ufe0f",
-    ReactionKind.LAUGH: "\U0001f604",
-    ReactionKind.HUG: "\U0001f917",
-    ReactionKind.NEW: "\u2728",
-    ReactionKind.THANKS: "\U0001f64f",
+    ReactionKind.HEART: "\u2665",
+    ReactionKind.LAUGH: "\u263a",
+    ReactionKind.HUG: "\u2740",
+    ReactionKind.NEW: "\u2726",
+    ReactionKind.THANKS: "\u2713",
 }
 
 

@@ -14,23 +14,27 @@ from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+# (view name, label, the URL namespaces whose pages belong to the item)
 MAIN = (
-    ("today:today", _("Today")),
-    ("checkins:history", _("Check-ins")),
-    ("conversation:index", _("Talk")),
-    ("pairs:list", _("Pairs")),
-    ("accounts:profile", _("Profile")),
-    ("privacy:overview", _("Privacy")),
+    ("today:today", _("Today"), ("today",)),
+    ("checkins:history", _("Check-ins"), ("checkins",)),
+    ("conversation:index", _("Talk"), ("conversation", "deep_talk", "love_map")),
+    ("pairs:list", _("Pairs"), ("pairs",)),
+    ("accounts:profile", _("Profile"), ("accounts",)),
+    ("privacy:overview", _("Privacy"), ("privacy",)),
 )
 
 
 @lru_cache(maxsize=64)
-def _resolved(language: str | None, prefix: str) -> tuple[tuple[str, str, str], ...]:
-    return tuple((name, str(label), reverse(name)) for name, label in MAIN)
+def _resolved(
+    language: str | None, prefix: str
+) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    return tuple((name, str(label), reverse(name), spaces) for name, label, spaces in MAIN)
 
 
 def main_navigation(request: HttpRequest) -> dict[str, Any]:
-    """Context processor: ``nav_items`` as (view name, label, address) for signed-in people."""
+    """Context processor: ``nav_items`` as (view name, label, address, namespaces) for
+    signed-in people."""
     if not request.user.is_authenticated:
         return {}
     return {"nav_items": _resolved(get_language(), get_script_prefix())}

@@ -101,6 +101,8 @@ class DeepTalkSet(_Strict):
 
 class DeepTalkSession(_Strict):
     slug: Slug
+    #: Where the evening comes in the list people choose from.
+    order: Annotated[int, Field(ge=1, le=99)]
     title: Title
     description: Annotated[str, Field(min_length=10, max_length=200)]
     sets: Annotated[list[DeepTalkSet], Field(min_length=3, max_length=3)]
@@ -169,7 +171,8 @@ def deep_talk_sessions() -> dict[str, DeepTalkSession]:
             raise ContentError(f"{path.name}: says it is {session.slug!r}")
         found[session.slug] = session
     _unique([q.id for s in found.values() for st in s.sets for q in st.questions], "deep talk")
-    return found
+    _unique([str(s.order) for s in found.values()], "deep talk order")
+    return dict(sorted(found.items(), key=lambda item: item[1].order))
 
 
 def all_texts() -> list[tuple[str, str]]:

@@ -275,6 +275,8 @@ class TestOwnPromptsAndSettings:
 def test_each_page_renders_for_a_member(pair, alice_client, name):
     response = alice_client.get(reverse(f"conversation:{name}"))
     assert response.status_code == 200
+    title = response.content.decode().split("<title>")[1].split("</title>")[0]
+    assert "<" not in title and len(title) < 60
 
 
 def test_a_deck_page_lists_its_prompts_with_ask_buttons(pair, alice_client):
