@@ -156,3 +156,47 @@ def test_the_export_costs_the_same_queries_for_one_answer_or_many(
         services.answer(alice, services.question_for(pair, DAY + dt.timedelta(days=n)), "more")
     with django_assert_max_num_queries(len(few.captured_queries)):
         export_for(alice)
+
+
+class TestAYearOfQuestions:
+    def test_a_year_of_daily_use_repeats_nothing_and_grows_deeper(self, pair, alice, bob):
+        """A pair with every category on opens Tend daily for a year; for its first
+        weeks both answer, which unlocks deeper prompts."""
+        start = dt.date(2025, 1, 1)
+        seen: list[str] = []
+        depths: list[int] = []
+        for n in range(365):
+            question = services.question_for(pair, start + dt.timedelta(days=n))
+            seen.append(question.candidate_id)
+            depths.append(question.prompt.depth)
+            if n < 30:
+                services.answer(alice, question, "a")
+                services.answer(bob, question, "b")
+        assert len(set(seen)) == 365
+        assert set(depths[:7]) == {1}
+        assert 2 in depths[7:30] and 3 in depths[21:]
+
+    def test_a_skipped_prompt_does_not_come_back_until_the_pool_is_used(self, pair, alice):
+        today = services.pair_today(pair)
+        first = services.question_for(pair, today)
+        services.skip(alice, first)
+        later = {
+            services.question_for(pair, today + dt.timedelta(days=n)).candidate_id
+            for n in range(1, 60)
+        }
+        assert first.candidate_id not in later
+
+
+def test_both_people_get_the_pairs_question_whatever_their_own_zones(
+    pair, alice, bob, alice_client, bob_client
+):
+    from django.urls import reverse
+
+    alice.time_zone = "Pacific/Auckland"
+    alice.save()
+    bob.time_zone = "America/Los_Angeles"
+    bob.save()
+    one = alice_client.get(reverse("conversation:today"))["Location"]
+    two = bob_client.get(reverse("conversation:today"))["Location"]
+    assert one == two
+    assert Question.objects.get().day == services.pair_today(pair)
