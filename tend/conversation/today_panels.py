@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import HttpRequest
 
-from tend.accounts.models import User
 from tend.conversation import services
-from tend.conversation.models import Question, QuestionKind
 from tend.lib.http import signed_in
 from tend.pairs.models import Pair
 from tend.today.panels import Panel, register
@@ -23,11 +19,11 @@ def todays_question(request: HttpRequest, pair: Pair | None) -> Panel | None:
         return None
     day = services.pair_today(pair)
     # One query: the question with what the viewer may know of the answers.
-    found = _with_state(pair, day, user)
+    found = services.glance(user, pair, day)
     if found is None:
         # The first visit of the pair's day chooses the question (a few queries, once).
         services.question_for(pair, day)
-        found = _with_state(pair, day, user)
+        found = services.glance(user, pair, day)
     if found is None:
         return None
     return Panel(
@@ -38,8 +34,3 @@ def todays_question(request: HttpRequest, pair: Pair | None) -> Panel | None:
             "partner": pair.partner_of(user),
         },
     )
-
-
-def _with_state(pair: Pair, day: dt.date, user: User) -> Question | None:
-    daily = Question.objects.filter(pair=pair, kind=QuestionKind.DAILY, day=day)
-    return services.with_state(daily.select_related("pair_prompt"), user).order_by().first()

@@ -200,3 +200,29 @@ def test_both_people_get_the_pairs_question_whatever_their_own_zones(
     two = bob_client.get(reverse("conversation:today"))["Location"]
     assert one == two
     assert Question.objects.get().day == services.pair_today(pair)
+
+
+@pytest.mark.parametrize("alices", [None, "shared", "private"])
+@pytest.mark.parametrize("bobs", [None, "shared", "private"])
+def test_the_glance_of_today_agrees_with_the_full_state(pair, alice, bob, alices, bobs):
+    """The Today page's one-query form says what the full form says, for both people."""
+    question = services.question_for(pair, DAY)
+    if alices:
+        services.answer(alice, question, "a", alices)
+    if bobs:
+        services.answer(bob, question, "b", bobs)
+    for viewer in (alice, bob):
+        full = services.with_state(Question.objects.filter(pk=question.pk), viewer).get()
+        quick = services.glance(viewer, pair, DAY)
+        for flag in ("i_answered", "i_shared", "partner_answered"):
+            assert getattr(quick, flag) == getattr(full, flag), (viewer, flag)
+        assert quick.text == full.text
+        assert services.QuestionState.of(quick) == services.QuestionState.of(full)
+
+
+def test_the_glance_reads_a_question_the_pair_wrote(pair, alice):
+    services.update_settings(alice, pair, ["ours"])
+    services.write_prompt(alice, pair, "Which bench is ours?")
+    services.question_for(pair, DAY)
+    assert services.glance(alice, pair, DAY).text == "Which bench is ours?"
+    assert services.glance(alice, pair, DAY + dt.timedelta(days=1)) is None
