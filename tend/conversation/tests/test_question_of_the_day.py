@@ -9,7 +9,15 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 
 from tend.conversation import services
-from tend.conversation.models import Answer, ConversationSettings, Question
+from tend.conversation.models import (
+    Answer,
+    ConversationSettings,
+    Favourite,
+    PairPrompt,
+    Question,
+    Reaction,
+    Reply,
+)
 from tend.pairs import services as pair_services
 from tend.privacy.models import Visibility
 from tend.privacy.services import delete_account, export_for
@@ -226,3 +234,43 @@ def test_the_glance_reads_a_question_the_pair_wrote(pair, alice):
     services.question_for(pair, DAY)
     assert services.glance(alice, pair, DAY).text == "Which bench is ours?"
     assert services.glance(alice, pair, DAY + dt.timedelta(days=1)) is None
+
+
+class TestExportAndDeletionOfTheRest:
+    def _opened(self, pair, alice, bob):
+        question = services.question_for(pair, DAY)
+        services.answer(alice, question, "alice words")
+        bobs = services.answer(bob, question, "bob words")
+        return question, bobs
+
+    def test_my_replies_reactions_favourites_and_prompts_are_exported(self, pair, alice, bob):
+        question, bobs = self._opened(pair, alice, bob)
+        services.reply(alice, question, "my reply")
+        services.react(alice, question, bobs.code, "hug")
+        services.set_favourite(alice, question, True)
+        services.write_prompt(alice, pair, "Our own question?")
+        data = export_for(alice)
+        assert [r["reply"] for r in data["question_replies"]] == ["my reply"]
+        assert [r["reaction"] for r in data["question_reactions"]] == ["hug"]
+        assert [f["question_code"] for f in data["question_favourites"]] == [question.code]
+        assert [p["question"] for p in data["written_prompts"]] == ["Our own question?"]
+        # Bob's export has the reply (he can read it) but not alice's marks.
+        theirs = export_for(bob)
+        assert [r["reply"] for r in theirs["question_replies"]] == ["my reply"]
+        assert theirs["question_reactions"] == [] and theirs["question_favourites"] == []
+
+    def test_deleting_an_account_takes_its_replies_reactions_favourites_and_prompts(
+        self, pair, alice, bob
+    ):
+        question, bobs = self._opened(pair, alice, bob)
+        services.reply(alice, question, "my reply")
+        services.reply(bob, question, "bob's reply")
+        services.react(alice, question, bobs.code, "hug")
+        services.set_favourite(alice, question, True)
+        services.write_prompt(alice, pair, "Our own question?")
+        delete_account(alice)
+        assert list(Reply.objects.values_list("text", flat=True)) == ["bob's reply"]
+        assert not Reaction.objects.exists()
+        assert not Favourite.objects.exists()
+        assert not PairPrompt.objects.exists()
+        assert Question.objects.filter(pk=question.pk).exists()  # the pair's, for bob
