@@ -94,3 +94,46 @@ def test_screenshots_of_the_demo_pair_for_the_readme(new_page: NewPage) -> None:
     for path in ("/", "/checkins/today/", "/checkins/history/", "/checkins/chart/"):
         visit(desktop, path)
     visit(desktop, f"/pairs/{demo.pair.code}/")
+
+
+def test_screenshots_of_talk_for_the_readme(new_page: NewPage) -> None:
+    from tend.conversation.models import Question
+    from tend.deep_talk.models import Talk
+    from tend.love_map.models import Round
+
+    demo = build(days=120)
+    alex = demo.people[0]
+    camera = Camera()
+    opened = Question.objects.filter(pair=demo.pair, replies__isnull=False).order_by("-day")[0]
+    talk = Talk.objects.filter(pair=demo.pair).first()
+    round_ = Round.objects.filter(pair=demo.pair, subject=alex).order_by("-created_at").first()
+    assert talk is not None and round_ is not None
+
+    phone = new_page(viewport=PHONE, reduced_motion="reduce")
+    log_in(phone, alex.email, DEMO_PASSWORD)
+    visit(phone, "/talk/")
+    assert "Today's question" in main_text(phone)
+    camera.shoot(phone, "talk-phone")
+
+    desktop = new_page(viewport=DESKTOP, reduced_motion="reduce")
+    log_in(desktop, alex.email, DEMO_PASSWORD)
+    visit(desktop, f"/talk/q/{opened.code}/")
+    assert "Talk about it" in main_text(desktop)
+    camera.shoot(desktop, "question-desktop")
+    visit(desktop, f"/talk/deep/{talk.code}/summary/")
+    camera.shoot(desktop, "deep-talk-desktop")
+    visit(desktop, f"/talk/love-map/rounds/{round_.code}/")
+    camera.shoot(desktop, "love-map-desktop")
+    for path in ("/talk/past/", "/talk/decks/", "/talk/decks/money/", "/talk/ours/"):
+        visit(desktop, path)
+
+    # The same pages in the dark scheme, for axe.
+    desktop.emulate_media(color_scheme="dark")
+    for path in (
+        "/talk/",
+        f"/talk/q/{opened.code}/",
+        f"/talk/deep/{talk.code}/summary/",
+        f"/talk/love-map/rounds/{round_.code}/",
+        "/talk/love-map/learned/",
+    ):
+        visit(desktop, path)
