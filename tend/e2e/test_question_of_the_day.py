@@ -4,8 +4,17 @@ both have answered. Then a reaction and a reply. Every page is checked with axe.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
-from tend.e2e.browsing import follow, main_text, page_source, reload, submit, visit
+from tend.e2e.browsing import (
+    check_accessibility,
+    follow,
+    main_text,
+    page_source,
+    reload,
+    submit,
+    visit,
+)
 from tend.e2e.conftest import PHONE, NewPage
 from tend.e2e.people import pair_up
 
@@ -49,9 +58,16 @@ def test_the_question_opens_only_after_both_answered(new_page: NewPage) -> None:
     reload(alice)
     assert BOBS in main_text(alice)
 
-    # Alice reacts and replies; Bob sees both.
-    submit(alice, alice.get_by_role("button", name="Sending a hug"))
-    assert alice.get_by_role("button", name="Sending a hug").get_attribute("aria-pressed") == "true"
+    # Alice reacts (the reaction updates in place) and replies; Bob sees both.
+    alice.evaluate("() => { window.stillTheSamePage = true; }")
+    alice.get_by_role("button", name="Sending a hug").click()
+    expect(alice.get_by_role("button", name="Sending a hug")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    assert alice.evaluate("() => window.stillTheSamePage === true"), "the page reloaded"
+    check_accessibility(alice)
+    alice.get_by_role("button", name="Mark as favourite").click()
+    expect(alice.get_by_role("button", name="Favourite")).to_have_attribute("aria-pressed", "true")
     alice.get_by_label("Reply").fill("Which lighthouse bench is the best one?")
     submit(alice, alice.get_by_role("button", name="Send reply"))
     reload(bob)
