@@ -48,12 +48,16 @@ ANSWER_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 409: ErrorOut}
 
 
 def _pair(user: User, code: str | None) -> Pair:
+    """An open pair of ``user`` with a partner in it: questions are for two."""
     if code:
-        return get_open_pair_for(user, code)
-    pair = next((p for p in pairs_of(user) if p.is_open and p.partner_of(user)), None)
-    if pair is None:
+        pair = get_open_pair_for(user, code)
+        if pair.partner_of(user) is None:
+            raise Http404
+        return pair
+    found = next((p for p in pairs_of(user) if p.is_open and p.partner_of(user)), None)
+    if found is None:
         raise Http404
-    return pair
+    return found
 
 
 def _answer_out(item: Answer | None, user: User, reactions: list[Reaction]) -> dict | None:

@@ -13,7 +13,7 @@ from tend.lib.limits import ANSWER_TEXT, PROMPT_TEXT, REPLY_TEXT
 from tend.privacy.codes import CODE_LENGTH
 from tend.privacy.models import Visibility
 
-State = Literal["to_answer", "to_open", "waiting", "opened"]
+State = Literal["to_answer", "to_open", "waiting", "opened", "kept"]
 PartnerState = Literal["none", "sealed", "open"]
 Kind = Literal["daily", "asked", "skipped"]
 Depth = Literal[1, 2, 3]
@@ -72,7 +72,10 @@ class QuestionSummaryOut(Schema):
     text: str
     category: str
     asked_by_me: bool | None
-    state: State
+    state: State = Field(
+        description="`to_answer`; `to_open`: my partner answered, mine opens it; `waiting` "
+        "for my partner; `opened`; `kept`: I kept my answer to myself, so theirs stays closed."
+    )
     is_favourite: bool
 
 

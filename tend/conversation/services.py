@@ -93,6 +93,14 @@ def pool_for(pair: Pair) -> list[Candidate]:
     return pool
 
 
+def _all_decks() -> list[Candidate]:
+    return [
+        Candidate(prompt.id, category.category, prompt.depth)
+        for category in content.categories().values()
+        for prompt in category.prompts
+    ]
+
+
 def answered_together(pair: Pair) -> int:
     """Questions both people answered and shared: how far the pair has come."""
     return (
@@ -130,6 +138,10 @@ def _pick(pair: Pair, day: dt.date, avoid: Iterable[str] = ()) -> Candidate:
     seen, category_last_used = _history(pair)
     avoided = set(avoid)
     pool = [c for c in pool_for(pair) if c.id not in avoided]
+    if not pool:
+        # Only "questions we wrote" is on and none is left: rather than no question
+        # at all, the day's comes from every deck.
+        pool = [c for c in _all_decks() if c.id not in avoided]
     pick = choose(
         pool,
         seen=seen,
@@ -230,6 +242,15 @@ def ask(
     if own_prompt is not None and (own_prompt.pair_id != pair.pk or own_prompt.retired_at):
         raise AnswerError(_("There is no such prompt."))
     today = pair_today(pair)
+    with transaction.atomic():
+        # The pair's row is the lock: two asks at once are counted one after the other.
+        Pair.objects.select_for_update().filter(pk=pair.pk).first()
+        return _ask_within_limit(user, pair, today, prompt_id, own_prompt)
+
+
+def _ask_within_limit(
+    user: User, pair: Pair, today: dt.date, prompt_id: str, own_prompt: PairPrompt | None
+) -> Question:
     asked_today = Question.objects.filter(
         pair=pair, kind=QuestionKind.ASKED, asked_by=user, day=today
     ).count()
@@ -285,9 +306,12 @@ def with_state(questions: QuerySet[Question], user: User) -> QuerySet[Question]:
     ``i_answered``, ``i_shared``, ``partner_answered`` (shared, so opened or sealed)
     and ``is_favourite``. Never the partner's words."""
     mine = Answer.objects.filter(question=OuterRef("pk"), owner=user)
-    theirs = Answer.objects.filter(question=OuterRef("pk"), visibility=Visibility.SHARED).exclude(
-        owner=user
-    )
+    # As in ``visible_to``: once a pair has ended, the partner's answers are not there.
+    theirs = Answer.objects.filter(
+        question=OuterRef("pk"),
+        visibility=Visibility.SHARED,
+        pair__in=Pair.objects.open_for(user),
+    ).exclude(owner=user)
     return questions.annotate(
         i_answered=Exists(mine),
         i_shared=Exists(mine.filter(visibility=Visibility.SHARED)),
@@ -357,15 +381,17 @@ def glance(user: User, pair: Pair, day: dt.date) -> Question | None:
 class QuestionState:
     """What one person sees of a question, without its answers' words."""
 
-    value: str  # "to_answer", "waiting", "to_open" (partner answered first), "opened"
+    #: "to_answer"; "to_open" (the partner answered first); "waiting" (for the
+    #: partner); "opened"; "kept" (I kept my answer to myself, so theirs stays closed).
+    value: str
 
     @classmethod
     def of(cls, question: Any) -> QuestionState:
         if not question.i_answered:
             return cls("to_open" if question.partner_answered else "to_answer")
-        if question.i_shared and question.partner_answered:
-            return cls("opened")
-        return cls("waiting")
+        if not question.i_shared:
+            return cls("kept")
+        return cls("opened" if question.partner_answered else "waiting")
 
 
 def thread(user: User, question: Question) -> list[Reply]:
@@ -387,14 +413,22 @@ def answer(
     """Answer once; the partner's answer opens for ``user`` when this one is shared."""
     if not Pair.objects.open_for(user).filter(pk=question.pair_id).exists():
         raise AnswerError(_("You can only answer your own pair's question."))
-    if question.kind == QuestionKind.SKIPPED:
-        raise AnswerError(_("This question was skipped; today's question is another one."))
     item = Answer(
         owner=user, pair=question.pair, question=question, text=text, visibility=visibility
     )
     item.full_clean(exclude=["owner", "pair", "question"])
     try:
         with transaction.atomic():
+            # Locked, so a skip at the same moment either comes first (and this is
+            # refused) or waits until this answer is in (and the skip is refused).
+            kind = (
+                Question.objects.select_for_update()
+                .filter(pk=question.pk)
+                .values_list("kind", flat=True)
+                .first()
+            )
+            if kind == QuestionKind.SKIPPED:
+                raise AnswerError(_("This question was skipped; today's question is another one."))
             item.save()
     except IntegrityError as exc:
         raise AlreadyAnswered(_("You have already answered this question.")) from exc
@@ -426,7 +460,14 @@ def react(user: User, question: Question, answer_code: str, kind: str) -> Reacti
             existing.kind = kind
             existing.save(update_fields=["kind"])
             return existing
-        return Reaction.objects.create(answer=target, owner=user, kind=kind)
+    try:
+        with transaction.atomic():
+            return Reaction.objects.create(answer=target, owner=user, kind=kind)
+    except IntegrityError:
+        # A double click: the first one reacted already; this one sets the same.
+        return Reaction.objects.update_or_create(
+            answer=target, owner=user, defaults={"kind": kind}
+        )[0]
 
 
 def reply(user: User, question: Question, text: str) -> Reply:
@@ -509,6 +550,8 @@ def update_settings(user: User, pair: Pair, categories: list[str]) -> list[str]:
     if not categories:
         raise AnswerError(_("Choose at least one category."))
     chosen = [slug for slug, _title in category_choices() if slug in set(categories)]
+    if chosen == [OURS] and not own_prompts(pair).exists():
+        raise AnswerError(_("Write a question of your own first, or switch on a deck as well."))
     stored = [] if set(chosen) == known else chosen
     ConversationSettings.objects.update_or_create(pair=pair, defaults={"categories": stored})
     return chosen

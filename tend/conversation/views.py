@@ -261,7 +261,7 @@ def history(request: AuthenticatedHttpRequest) -> HttpResponse:
         "conversation/history.html",
         {
             "pair": pair,
-            "partner": pair.partner_of(request.user),
+            "partner": pair.partner_of(request.user) or _("your partner"),
             "page": page,
             "rows": [(q, services.QuestionState.of(q).value) for q in page.object_list],
             "favourites_only": favourites_only,

@@ -158,7 +158,7 @@ def get_talk(request: AuthenticatedHttpRequest, code: str) -> object:
 def step_talk(request: AuthenticatedHttpRequest, code: str, payload: StepIn) -> object:
     user = request.user
     talk = services.get_talk_for(user, code)
-    services.step(user, talk, payload.action, at=payload.at)
+    services.step(user, talk, payload.action, at=payload.at, seen_state=payload.state)
     return _one(talk, user)
 
 

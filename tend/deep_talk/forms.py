@@ -9,7 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tend.conversation import content
-from tend.deep_talk.models import CLOSENESS_STEPS
+from tend.deep_talk.models import CLOSENESS_STEPS, TalkState
 from tend.deep_talk.services import ACTIONS
 from tend.lib.limits import LONG_TEXT
 
@@ -75,3 +75,4 @@ class NoteForm(forms.Form):
 class StepForm(forms.Form):
     action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
     at = forms.IntegerField(required=False, min_value=0)
+    state = forms.ChoiceField(choices=TalkState.choices, required=False)

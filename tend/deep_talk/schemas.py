@@ -64,6 +64,11 @@ class StepIn(Schema):
         description="The position I am looking at (`position` of the talk). If the evening "
         "moved on since, nothing changes and the answer is 409.",
     )
+    state: TalkState | None = Field(
+        None,
+        description="The state I am looking at (`state` of the talk); the end of a set has "
+        "the position of its last question, so send both. 409 when it changed.",
+    )
 
 
 class RatingIn(Schema):

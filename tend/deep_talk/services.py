@@ -173,17 +173,22 @@ def step(
     action: str,
     *,
     at: int | None = None,
+    seen_state: str | None = None,
     now: dt.datetime | None = None,
 ) -> Talk:
     """Move the evening on (or back, pause, resume, continue, finish).
 
-    ``at`` is the question the person was looking at (see :attr:`Talk.position`);
-    when the other phone moved on since, nothing changes and :class:`MovedOn` says so.
+    ``at`` is the question the person was looking at (see :attr:`Talk.position`) and
+    ``seen_state`` the state the evening was in on their screen (the end of a set
+    shares its position with the set's last question); when the other phone moved on
+    since, nothing changes and :class:`MovedOn` says so.
     """
     _open_pair_of(user, talk)
     now = now or timezone.now()
     moved_on = MovedOn(_("The evening moved on in the meantime; here is where it is now."))
-    if at is not None and at != talk.position:
+    if (at is not None and at != talk.position) or (
+        seen_state is not None and seen_state != talk.state
+    ):
         raise moved_on
     changes = _changes(talk, action, now)
     # Two phones may press "next" at the same moment: the update only applies to

@@ -147,7 +147,13 @@ def step(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         messages.error(request, _("That is not something an evening can do."))
         return redirect("deep_talk:detail", code=talk.code)
     try:
-        services.step(request.user, talk, form.cleaned_data["action"], at=form.cleaned_data["at"])
+        services.step(
+            request.user,
+            talk,
+            form.cleaned_data["action"],
+            at=form.cleaned_data["at"],
+            seen_state=form.cleaned_data["state"] or None,
+        )
     except services.MovedOn as exc:
         messages.info(request, exc.message)
     except services.DeepTalkError as exc:

@@ -116,6 +116,11 @@ class Case:
     expect: dict[str, int | str]
     data: Callable[[World], dict[str, Any]] = field(default=lambda w: {})
     label: str = ""
+    #: Whether the request changed what it is about, checked after it. A page that
+    #: redirects both when it acted and when it refused says little by its status;
+    #: the roles in ``effect_for`` must see the change happen, the others must not.
+    effect: Callable[[World], bool] | None = None
+    effect_for: tuple[str, ...] = ("owner", "partner")
 
 
 def same(status: int | str, anonymous: int | str = LOGIN) -> dict[str, int | str]:

@@ -466,6 +466,12 @@ def test_route_answers_each_role_as_decided(
             f"{case.method} {case.url(world)} as {role}: {response.status_code} "
             f"{response.content[:300]!r}"
         )
+    if case.effect is not None:
+        happened = case.effect(world)
+        assert happened == (role in case.effect_for), (
+            f"{case.method} {case.url(world)} as {role}: "
+            + ("changed what it should not have" if happened else "did not do what it should")
+        )
     if role != "owner":
         body = response.content.decode(errors="replace")
         assert PRIVATE_WORDS not in body

@@ -11,7 +11,16 @@ import datetime as dt
 from typing import Any
 
 from tend.conversation import services
-from tend.conversation.models import Answer
+from tend.conversation.models import (
+    Answer,
+    ConversationSettings,
+    Favourite,
+    PairPrompt,
+    Question,
+    QuestionKind,
+    Reaction,
+    Reply,
+)
 from tend.privacy.models import Visibility
 from tend.tests.authz import (
     PRIVATE_WORDS,
@@ -76,11 +85,20 @@ PAGES = {
             u("conversation:answer", **_q("asked")),
             members(302),
             data=lambda w: {"text": "matrix answer", "visibility": "shared"},
+            effect=lambda w: Answer.objects.filter(question=w.extra["asked"]).exists(),
         )
     ],
     "conversation:skip": [
         # Alice answered today's question: the skip is refused with a message.
-        Case("POST", u("conversation:skip", **_q("q_sealed")), members(302))
+        Case(
+            "POST",
+            u("conversation:skip", **_q("q_sealed")),
+            members(302),
+            effect=lambda w: Question.objects.filter(
+                pk=w.extra["q_sealed"].pk, kind=QuestionKind.SKIPPED
+            ).exists(),
+            effect_for=(),
+        )
     ],
     "conversation:react": [
         Case(
@@ -88,6 +106,9 @@ PAGES = {
             u("conversation:react", **_q("q_opened")),
             members(302),
             data=lambda w: {"answer": _bobs_answer(w).code, "kind": "heart"},
+            # Only alice may react to bob's answer; bob's own is not his to react to.
+            effect=lambda w: Reaction.objects.filter(answer=_bobs_answer(w)).exists(),
+            effect_for=("owner",),
         )
     ],
     "conversation:reply": [
@@ -96,6 +117,7 @@ PAGES = {
             u("conversation:reply", **_q("q_opened")),
             members(302),
             data=lambda w: {"text": "matrix reply"},
+            effect=lambda w: Reply.objects.filter(question=w.extra["q_opened"]).count() > 1,
         )
     ],
     "conversation:favourite": [
@@ -104,6 +126,7 @@ PAGES = {
             u("conversation:favourite", **_q("q_opened")),
             members(302),
             data=lambda w: {"on": "1"},
+            effect=lambda w: Favourite.objects.filter(question=w.extra["q_opened"]).exists(),
         )
     ],
     "conversation:history": [Case("GET", u("conversation:history"), same(200))],
@@ -117,6 +140,7 @@ PAGES = {
             u("conversation:ask"),
             members(302, others=NO_PAIR_PAGE),
             data=lambda w: {"prompt": "money-002"},
+            effect=lambda w: Question.objects.filter(prompt_id="money-002").exists(),
         )
     ],
     "conversation:ours": [
@@ -126,10 +150,16 @@ PAGES = {
             u("conversation:ours"),
             members(302, others=NO_PAIR_PAGE),
             data=lambda w: {"text": "matrix question?", "depth": "1"},
+            effect=lambda w: PairPrompt.objects.count() > 1,
         ),
     ],
     "conversation:ours_remove": [
-        Case("POST", u("conversation:ours_remove", **_q("own_prompt")), members(302))
+        Case(
+            "POST",
+            u("conversation:ours_remove", **_q("own_prompt")),
+            members(302),
+            effect=lambda w: not PairPrompt.objects.filter(pk=w.extra["own_prompt"].pk).exists(),
+        )
     ],
     "conversation:settings": [
         Case("GET", u("conversation:settings"), same(200)),
@@ -138,6 +168,7 @@ PAGES = {
             u("conversation:settings"),
             members(302, others=NO_PAIR_PAGE),
             data=lambda w: {"categories": ["money", "memories"]},
+            effect=lambda w: ConversationSettings.objects.filter(pair=w.pair).exists(),
         ),
     ],
 }

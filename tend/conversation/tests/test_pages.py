@@ -252,8 +252,8 @@ class TestOwnPromptsAndSettings:
         assert not PairPrompt.objects.exists()
 
     def test_our_own_prompts_join_the_daily_pool(self, pair, alice):
-        services.update_settings(alice, pair, ["ours"])
         services.write_prompt(alice, pair, "Where should we go next summer?")
+        services.update_settings(alice, pair, ["ours"])
         assert services.question_for(pair).text == "Where should we go next summer?"
 
     def test_settings_switch_categories(self, pair, alice_client):
@@ -287,3 +287,69 @@ def test_a_deck_page_lists_its_prompts_with_ask_buttons(pair, alice_client):
         alice_client.get(reverse("conversation:category", kwargs={"slug": "nope"})).status_code
         == 404
     )
+
+
+class TestWhatTheReviewFound:
+    def test_only_our_own_questions_and_none_left_still_gives_a_question(
+        self, pair, alice, alice_client
+    ):
+        prompt = services.write_prompt(alice, pair, "Where shall we walk?")
+        services.update_settings(alice, pair, ["ours"])
+        services.remove_prompt(alice, prompt)
+        assert alice_client.get(reverse("today:today")).status_code == 200
+        assert services.question_for(pair).prompt_id  # from the decks
+
+    def test_our_own_questions_alone_need_one_written(self, pair, alice):
+        with pytest.raises(services.AnswerError):
+            services.update_settings(alice, pair, ["ours"])
+
+    def test_an_answer_refused_because_the_question_was_skipped_keeps_the_text(
+        self, pair, alice, bob_client
+    ):
+        question = services.question_for(pair)
+        services.skip(alice, question)
+        response = bob_client.post(
+            q_url(question, "answer"), {"text": "my careful words", "visibility": "shared"}
+        )
+        assert response.status_code == 400
+        body = response.content.decode()
+        assert "was skipped" in body and "my careful words" in body
+        assert not Answer.objects.exists()
+
+    def test_a_refused_reply_says_why_and_keeps_the_text(self, pair, alice, alice_client):
+        question = services.question_for(pair)
+        services.answer(alice, question, "mine")
+        response = alice_client.post(q_url(question, "reply"), {"text": "early reply"})
+        assert response.status_code == 400
+        body = response.content.decode()
+        assert "opens once you have both answered" in body and "early reply" in body
+
+    def test_a_private_answer_is_said_to_keep_theirs_closed(self, pair, alice, bob, alice_client):
+        question = services.question_for(pair)
+        services.answer(bob, question, "bob's")
+        services.answer(alice, question, "mine alone", visibility="private")
+        today = alice_client.get(reverse("today:today")).content.decode()
+        assert "Kept to yourself" in today
+        page = alice_client.get(q_url(question)).content.decode()
+        assert "bob's" not in page and "stays closed to you too" in page
+
+    def test_after_the_pair_ended_past_questions_say_nothing_of_the_partner(
+        self, pair, alice, bob, alice_client
+    ):
+        from tend.pairs import services as pair_services
+
+        question = services.question_for(pair)
+        services.answer(bob, question, "bob's")
+        pair_services.leave_pair(pair, bob)
+        alice_client.post(reverse("pairs:switch", kwargs={"code": pair.code}))
+        page = alice_client.get(reverse("conversation:history")).content.decode()
+        assert "None" not in page
+        assert "answered" not in page.split("question-list")[1]
+
+
+def test_the_api_asks_no_questions_in_a_pair_without_a_partner(charlie_client, charlie_pair):
+    assert (
+        charlie_client.get(f"/api/v1/conversation/today?pair={charlie_pair.code}").status_code
+        == 404
+    )
+    assert not Question.objects.exists()

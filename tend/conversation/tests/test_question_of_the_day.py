@@ -229,8 +229,8 @@ def test_the_glance_of_today_agrees_with_the_full_state(pair, alice, bob, alices
 
 
 def test_the_glance_reads_a_question_the_pair_wrote(pair, alice):
-    services.update_settings(alice, pair, ["ours"])
     services.write_prompt(alice, pair, "Which bench is ours?")
+    services.update_settings(alice, pair, ["ours"])
     services.question_for(pair, DAY)
     assert services.glance(alice, pair, DAY).text == "Which bench is ours?"
     assert services.glance(alice, pair, DAY + dt.timedelta(days=1)) is None

@@ -8,6 +8,7 @@ of theirs has ended.
 from __future__ import annotations
 
 from tend.deep_talk import services
+from tend.deep_talk.models import ClosenessRating, Talk, TalkNote, TalkState
 from tend.deep_talk.tests.builders import EVENING, finished
 from tend.tests.authz import (
     API_401,
@@ -61,14 +62,31 @@ PAGES: dict[str, list[Case]] = {
             u("deep_talk:step", **TALK),
             members(302),
             data=lambda w: {"action": "pause", "at": "0"},
+            effect=lambda w: Talk.objects.filter(
+                pk=w.extra["talk"].pk, state=TalkState.PAUSED
+            ).exists(),
         )
     ],
     "deep_talk:note": [
-        Case("POST", u("deep_talk:note", **TALK), members(302), data=lambda w: {"text": "matrix"})
+        Case(
+            "POST",
+            u("deep_talk:note", **TALK),
+            members(302),
+            data=lambda w: {"text": "matrix"},
+            effect=lambda w: TalkNote.objects.filter(talk=w.extra["talk"]).count() > 1,
+        )
     ],
     "deep_talk:closeness": [
         Case("GET", u("deep_talk:closeness", **BEFORE), members(200)),
-        Case("POST", u("deep_talk:closeness", **BEFORE), members(302), data=lambda w: {"value": 4}),
+        Case(
+            "POST",
+            u("deep_talk:closeness", **BEFORE),
+            members(302),
+            data=lambda w: {"value": 4},
+            effect=lambda w: ClosenessRating.objects.filter(
+                talk=w.extra["talk"], moment="before", value=4
+            ).exists(),
+        ),
     ],
     "deep_talk:summary": [Case("GET", u("deep_talk:summary", **DONE), members(200))],
 }

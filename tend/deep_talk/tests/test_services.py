@@ -175,6 +175,25 @@ def test_a_stale_page_does_not_skip_a_question(alice, bob, pair):
     assert Talk.objects.get(pk=talk.pk).current_question == 1
 
 
+def test_a_stale_back_does_not_undo_the_end_of_a_set(alice, bob, pair):
+    """Bob ends the set on its last question; alice, still looking at that question,
+    presses back: the position is the same, the state is not, so nothing changes."""
+    talk = talking(alice, pair)
+    for _ in range(11):
+        services.step(alice, talk, "next")
+    alices_view = Talk.objects.get(pk=talk.pk)
+    services.step(bob, Talk.objects.get(pk=talk.pk), "next")
+    with pytest.raises(services.MovedOn):
+        services.step(
+            alice,
+            Talk.objects.get(pk=talk.pk),
+            "back",
+            at=alices_view.position,
+            seen_state=alices_view.state,
+        )
+    assert Talk.objects.get(pk=talk.pk).state == TalkState.BETWEEN
+
+
 def test_a_pair_has_at_most_one_unfinished_evening(alice, bob, pair):
     services.start_talk(alice, pair, EVENING)
     with pytest.raises(services.DeepTalkError):

@@ -10,7 +10,7 @@ import random
 from typing import Any
 
 from tend.love_map import services
-from tend.love_map.models import Mark
+from tend.love_map.models import Entry, Kind, Mark, Round
 from tend.tests.authz import (
     SEALED_WORDS,
     Case,
@@ -80,11 +80,33 @@ PAGES: dict[str, list[Case]] = {
             members(302),
             data=lambda w: dict.fromkeys(w.extra["love_map_sealed"].prompt_ids, "matrix"),
             label="sealed",
+            # Alice has written hers already; only bob's guesses are new.
+            effect=lambda w: Entry.objects.filter(
+                round=w.extra["love_map_sealed"], kind=Kind.GUESS
+            ).exists(),
+            effect_for=("partner",),
         ),
-        Case("POST", u("love_map:round", code=_fresh), members(302), data=_texts, label="fresh"),
+        Case(
+            "POST",
+            u("love_map:round", code=_fresh),
+            members(302),
+            data=_texts,
+            label="fresh",
+            effect=lambda w: Entry.objects.filter(round=w.extra["love_map_fresh"]).exists(),
+        ),
     ],
     "love_map:mark": [
-        Case("POST", u("love_map:mark", **SEALED), members(302), data=_marks, label="too early")
+        Case(
+            "POST",
+            u("love_map:mark", **SEALED),
+            members(302),
+            data=_marks,
+            label="too early",
+            effect=lambda w: Round.objects.filter(
+                pk=w.extra["love_map_sealed"].pk, marked_at__isnull=False
+            ).exists(),
+            effect_for=(),
+        )
     ],
     "love_map:learned": [Case("GET", u("love_map:learned"), same(200))],
 }
