@@ -15,9 +15,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from tend.accounts.auth import api_auth
-from tend.checkins.services import CheckInError
 from tend.lib.errors import RuleBroken
-from tend.pairs.services import PairError
 
 api = NinjaAPI(
     title="Tend API",
@@ -94,16 +92,6 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError) -> Http
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     # The same answer for "does not exist" and "not yours": a 403 would confirm it exists.
     return api.create_response(request, {"detail": _("Not found.")}, status=404)
-
-
-@api.exception_handler(PairError)
-def pair_error(request: HttpRequest, exc: PairError) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc)}, status=400)
-
-
-@api.exception_handler(CheckInError)
-def checkin_error(request: HttpRequest, exc: CheckInError) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc)}, status=400)
 
 
 @api.exception_handler(RuleBroken)

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
+from tend.lib.errors import RuleBroken
 from tend.lib.timezones import week_start
 from tend.pairs.models import Pair
 
@@ -22,7 +23,7 @@ WEEKLY_FIELDS = ("went_well", "was_hard", "need", "appreciation", "closeness", "
 _Item = TypeVar("_Item", DailyCheckIn, WeeklyCheckIn)
 
 
-class CheckInError(Exception):
+class CheckInError(RuleBroken):
     """A rule of check-ins was broken; the message is safe to show."""
 
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
@@ -18,6 +17,7 @@ from tend.accounts.models import User
 from tend.checkins import queries, services
 from tend.checkins.forms import CheckInForm, DailyCheckInForm, WeeklyCheckInForm
 from tend.checkins.models import DailyCheckIn, WeeklyCheckIn
+from tend.lib.forms import run_service
 from tend.lib.http import AuthenticatedHttpRequest
 from tend.lib.timezones import week_start
 from tend.pairs.access import current_pair
@@ -25,18 +25,8 @@ from tend.privacy.access import get_visible_item
 
 
 def _save(form: CheckInForm, write: Any) -> Any | None:
-    """Run a service write; turn its refusals into form errors instead of a 500."""
-    try:
-        return write(form.data_for_service())
-    except services.CheckInError as exc:
-        form.add_error(None, str(exc))
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for name, errors in exc.error_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
-    return None
+    """Run a service write with the form's data; refusals become form errors."""
+    return run_service(form, lambda: write(form.data_for_service()))
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tend.lib.errors import RuleBroken
 from tend.pairs.access import forget_pairs
 from tend.pairs.models import (
     INVITE_LIFETIME,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from tend.accounts.models import User
 
 
-class PairError(Exception):
+class PairError(RuleBroken):
     """A rule of pairs was broken; the message is safe to show to the person."""
 
 
