@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "tend.checkins",
     "tend.conversation",
     "tend.love_map",
+    "tend.appreciation",
     "tend.deep_talk",
     "tend.today",
     "tend.demo",

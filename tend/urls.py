@@ -13,5 +13,6 @@ urlpatterns = [
     path("talk/love-map/", include("tend.love_map.urls")),
     path("talk/", include("tend.conversation.urls")),
     path("talk/deep/", include("tend.deep_talk.urls")),
+    path("thanks/", include("tend.appreciation.urls")),
     path("api/v1/", api.urls),
 ]
