@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tend.appreciation import content
-from tend.appreciation.responding import DISMISSING, TURNING, notice, note_for, warmer_example
+from tend.appreciation.responding import DISMISSING, TURNING, note_for, notice, warmer_example
 
 WARM = [
     "That's wonderful! How did it feel when they told you?",
@@ -131,7 +131,11 @@ def test_a_bad_pattern_fails_on_load() -> None:
                 "gratitude_prompts": [{"id": "grat-001", "text": "Something good from today."}],
                 "reply_guidance": ["Ask them about it, kindly."],
                 "noticing": {
-                    "dismissing": {"note": "Brushing aside.", "whole_words": ["x"], "patterns": ["("]},
+                    "dismissing": {
+                        "note": "Brushing aside.",
+                        "whole_words": ["x"],
+                        "patterns": ["("],
+                    },
                     "turning": {"note": "Turning away.", "patterns": ["y"]},
                 },
                 "warmer_examples": ["Tell me more, please!"],
