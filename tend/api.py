@@ -38,6 +38,7 @@ api.add_router("/conversation", "tend.conversation.api.router")
 api.add_router("/privacy", "tend.privacy.api.router")
 api.add_router("/love-map", "tend.love_map.api.router")
 api.add_router("/deep-talk", "tend.deep_talk.api.router")
+api.add_router("/moments", "tend.moments.api.router")
 api.add_router("/appreciation", "tend.appreciation.api.router")
 
 _SOURCES = {"body", "query", "path", "header", "cookie", "form"}

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "tend.checkins",
     "tend.conversation",
     "tend.love_map",
+    "tend.moments",
     "tend.appreciation",
     "tend.deep_talk",
     "tend.today",

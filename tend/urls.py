@@ -14,5 +14,6 @@ urlpatterns = [
     path("talk/", include("tend.conversation.urls")),
     path("talk/deep/", include("tend.deep_talk.urls")),
     path("thanks/", include("tend.appreciation.urls")),
+    path("moments/", include("tend.moments.urls")),
     path("api/v1/", api.urls),
 ]
