@@ -44,11 +44,15 @@ def test_both_note_moments_and_see_only_the_combined_figures(new_page: NewPage) 
     assert "Noted" in main_text(alice)
     # A warm moment about him: the page offers to tell him.
     offer = alice.get_by_role("link", name="Turn it into an appreciation")
-    assert "from=moment" in (offer.get_attribute("href") or "")
+    thanks_path = offer.get_attribute("href") or ""
+    assert "from=moment" in thanks_path
     check_accessibility(alice)
     alice.get_by_label("A few words to remember it by (only you see them)").fill(ALICES_NOTE)
     submit(alice, alice.get_by_role("button", name="Save"))
     assert ALICES_NOTE in main_text(alice)
+    # The offer opens the appreciation form with the words to start from.
+    visit(alice, thanks_path)
+    assert "kind thing you did" in alice.locator("textarea[name=text]").input_value()
 
     # Bob, with scripts off, notes a laugh and a hard moment of his own.
     switch_scripts_off(bob)

@@ -7,12 +7,17 @@ at private whatever code writes the row.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tend.privacy.fields import EncryptedTextField
 from tend.privacy.models import OwnedItem, Visibility
+
+if TYPE_CHECKING:
+    from tend.moments.content import Kind
 
 #: A note on a moment: a line to remember it by, not a diary entry.
 NOTE_TEXT = 280
@@ -49,7 +54,8 @@ class Moment(OwnedItem):
         return f"moment {self.code}"
 
     @property
-    def kind_info(self) -> object:
+    def kind_info(self) -> Kind | None:
+        """The kind as the kinds file describes it (None for a kind since removed)."""
         from tend.moments import content
 
         return content.by_slug().get(self.kind)
