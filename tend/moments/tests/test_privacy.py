@@ -52,3 +52,14 @@ def test_deleting_my_account_deletes_my_moments_and_the_figures_change(alice, bo
             kind.delete(alice)
     assert list(Moment.objects.values_list("owner", flat=True)) == [bob.pk]
     assert figures.for_pair(pair).last_7.positives == 1
+
+
+def test_noting_a_moment_tells_the_partner_nothing(alice, alice_client, pair, mailoutbox):
+    from django_tasks_db.models import DBTaskResult
+
+    alice_client.post(reverse("moments:note"), {"kind": "snapped", "whose": "mine"})
+    services.note_moment(alice, pair, "kindness", note=SECRET)
+    assert Moment.objects.count() == 2
+    # No e-mail and no queued job (reminders and pushes go through jobs) for anyone.
+    assert mailoutbox == []
+    assert not DBTaskResult.objects.exists()
