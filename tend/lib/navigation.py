@@ -19,6 +19,8 @@ MAIN = (
     ("today:today", _("Today"), ("today",)),
     ("checkins:history", _("Check-ins"), ("checkins",)),
     ("conversation:index", _("Talk"), ("conversation", "deep_talk", "love_map")),
+    ("appreciation:index", _("Thanks"), ("appreciation",)),
+    ("moments:index", _("Moments"), ("moments",)),
     ("pairs:list", _("Pairs"), ("pairs",)),
     ("accounts:profile", _("Profile"), ("accounts",)),
     ("privacy:overview", _("Privacy"), ("privacy",)),
