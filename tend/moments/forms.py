@@ -20,10 +20,26 @@ def kind_choices() -> list[tuple[Any, Any]]:
 
 
 class NoteForm(forms.Form):
-    """One tap: a kind and, for the buttons that say so, whose moment it was."""
+    """One tap: a kind and, for the buttons that say so, whose moment it was; either
+    as ``kind`` and ``whose`` (the API's shape) or as one button's ``tap`` value,
+    ``"kind"`` or ``"kind:whose"`` (the buttons share one form)."""
 
-    kind = forms.CharField(max_length=30)
+    kind = forms.CharField(max_length=30, required=False)
     whose = forms.ChoiceField(choices=Whose.choices, required=False)
+    tap = forms.CharField(max_length=50, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        tap = data.get("tap") or ""
+        if tap:
+            kind, _sep, whose = tap.partition(":")
+            data["kind"] = kind
+            if whose not in ("", *Whose.values):
+                raise forms.ValidationError(_("Choose whose moment it was."))
+            data["whose"] = whose
+        if not data.get("kind"):
+            raise forms.ValidationError(_("Choose a kind of moment."))
+        return data
 
 
 class MomentForm(forms.Form):

@@ -43,6 +43,21 @@ def test_a_hard_moment_tap_says_mine_or_ours_and_refuses_theirs(alice, alice_cli
     assert Moment.objects.filter(owner=alice).count() == 1
 
 
+def test_the_buttons_post_one_tap_value_each(alice, alice_client, pair):
+    """The buttons share one form: each sends ``tap`` as "kind" or "kind:whose"."""
+    page = alice_client.get(reverse("moments:index")).content.decode()
+    assert 'name="tap" value="kindness"' in page and 'value="snapped:mine"' in page
+    alice_client.post(reverse("moments:note"), {"tap": "snapped:mine"})
+    alice_client.post(reverse("moments:note"), {"tap": "kindness"})
+    assert sorted(Moment.objects.values_list("kind", "whose")) == [
+        ("kindness", "partner"),
+        ("snapped", "mine"),
+    ]
+    for bad in ("snapped:theirs", "snapped:partner", ":mine", ""):
+        alice_client.post(reverse("moments:note"), {"tap": bad})
+    assert Moment.objects.count() == 2
+
+
 def test_an_unknown_kind_is_refused_with_a_message(alice_client, pair):
     response = alice_client.post(reverse("moments:note"), {"kind": "<b>x</b>"}, follow=True)
     assert "no such kind" in response.content.decode()
