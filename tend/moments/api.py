@@ -57,12 +57,23 @@ def _moment_out(item: Moment) -> dict[str, Any]:
 
 
 def _tally_out(tally: figures.Tally, target: int) -> dict[str, Any]:
+    if tally.hidden:
+        return {
+            "positives": None,
+            "negatives": None,
+            "ratio": None,
+            "balance": None,
+            "few": True,
+            "withheld": True,
+            "meets_target": False,
+        }
     return {
         "positives": tally.positives,
         "negatives": tally.negatives,
         "ratio": tally.ratio,
         "balance": tally.balance,
         "few": tally.few,
+        "withheld": False,
         "meets_target": tally.meets(target),
     }
 

@@ -37,6 +37,10 @@ class Tally:
     positives: int = 0
     negatives: int = 0
     balance: int = 0
+    #: The pair's figures for a period with only a few moments are not shown: with
+    #: one or two, the other person could read a single entry (its kind, from the
+    #: balance) out of them. See :func:`figures_from`.
+    hidden: bool = False
 
     @property
     def total(self) -> int:
@@ -54,9 +58,16 @@ class Tally:
         return self.total < FEW
 
     def meets(self, target: int) -> bool:
+        if self.hidden:
+            return False
         if self.negatives == 0:
             return self.positives > 0
         return self.positives >= target * self.negatives
+
+    @property
+    def meets_target(self) -> bool:
+        """Exact (not the rounded ratio): 4.96 warm per hard one is below 5:1."""
+        return self.meets(content.target())
 
 
 @dataclass(frozen=True)
@@ -123,14 +134,21 @@ def daily_counts(moments: QuerySet[Moment], since: dt.date) -> list[Row]:
     return [(day, kind, n) for day, kind, n in rows]
 
 
+def _shareable(found: Tally) -> Tally:
+    """A period of the pair's figures as the pair may see it: withheld when it holds
+    some moments but fewer than :data:`FEW`."""
+    return Tally(hidden=True) if 0 < found.total < FEW else found
+
+
 def figures_from(rows: list[Row], scope: str, today: dt.date, weeks: int = WEEKS) -> Figures:
+    shown = _shareable if scope == "pair" else (lambda found: found)
     return Figures(
         scope=scope,
         today=today,
         target=content.target(),
-        last_7=tally(rows, today - dt.timedelta(days=6)),
-        last_30=tally(rows, today - dt.timedelta(days=29)),
-        weeks=weekly(rows, today, weeks),
+        last_7=shown(tally(rows, today - dt.timedelta(days=6))),
+        last_30=shown(tally(rows, today - dt.timedelta(days=29))),
+        weeks=[Week(w.start, shown(w.tally)) for w in weekly(rows, today, weeks)],
     )
 
 

@@ -72,13 +72,17 @@ class MomentPageOut(Schema):
 
 
 class TallyOut(Schema):
-    positives: int
-    negatives: int
+    positives: int | None
+    negatives: int | None
     ratio: float | None = Field(
         description="Warm per hard moment, one decimal; null when no hard moment was noted."
     )
-    balance: int = Field(description="The emotional bank account: the sum of the weights.")
+    balance: int | None = Field(description="The emotional bank account: the sum of the weights.")
     few: bool = Field(description="Too few moments for the ratio to say much.")
+    withheld: bool = Field(
+        description="The pair's figures for a period with fewer than five moments are not "
+        "given (all numbers null), so that no single moment can be read out of them."
+    )
     meets_target: bool
 
 

@@ -140,9 +140,10 @@ def chart(request: AuthenticatedHttpRequest) -> HttpResponse:
     weeks = shown.weeks
     chart_data = {
         "labels": [w.start.isoformat() for w in weeks],
-        "positives": [w.tally.positives for w in weeks],
-        "negatives": [w.tally.negatives for w in weeks],
-        "balance": [w.tally.balance for w in weeks],
+        # A week withheld from the pair is a gap in the chart, not a zero.
+        "positives": [None if w.tally.hidden else w.tally.positives for w in weeks],
+        "negatives": [None if w.tally.hidden else w.tally.negatives for w in weeks],
+        "balance": [None if w.tally.hidden else w.tally.balance for w in weeks],
         "names": {
             "positives": _("Warm moments"),
             "negatives": _("Hard moments"),

@@ -81,6 +81,8 @@ def test_the_partner_never_reaches_an_entry_of_mine(alice, bob_client, pair):
 
 def test_the_figures_are_sums_of_both_ledgers(alice, bob, alice_client, bob_client, pair):
     services.note_moment(alice, pair, "laughed", note="alice words")
+    services.note_moment(alice, pair, "kindness")
+    services.note_moment(alice, pair, "long-hug")
     services.note_moment(bob, pair, "repair", note="bob words")
     services.note_moment(bob, pair, "contempt", whose="mine")
     for client in (alice_client, bob_client):
@@ -88,15 +90,33 @@ def test_the_figures_are_sums_of_both_ledgers(alice, bob, alice_client, bob_clie
         body = response.json()
         assert body["scope"] == "pair" and body["pair"] == pair.code
         assert body["last_7"] == {
-            "positives": 2,
+            "positives": 4,
             "negatives": 1,
-            "ratio": 2.0,
-            "balance": 1 + 2 - 5,
-            "few": True,
+            "ratio": 4.0,
+            "balance": 1 + 1 + 1 + 2 - 5,
+            "few": False,
+            "withheld": False,
             "meets_target": False,
         }
         assert len(body["weeks"]) == 26
         assert "words" not in response.content.decode()
+
+
+def test_a_few_moments_are_withheld_from_the_pair(alice, bob, alice_client, pair):
+    """With one moment noted, its kind could be read from the balance: nothing is given."""
+    services.note_moment(bob, pair, "contempt", whose="mine")
+    body = alice_client.get(f"{BASE}/figures", {"pair": pair.code}).json()
+    assert body["last_7"] == {
+        "positives": None,
+        "negatives": None,
+        "ratio": None,
+        "balance": None,
+        "few": True,
+        "withheld": True,
+        "meets_target": False,
+    }
+    assert all(w["withheld"] or w["positives"] == 0 for w in body["weeks"])
+    assert "-5" not in alice_client.get("/moments/").content.decode()
 
 
 def test_the_figures_of_a_pair_not_mine_are_not_found(charlie_client, pair):

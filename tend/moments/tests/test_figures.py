@@ -49,9 +49,21 @@ def test_the_ratio_is_warm_per_hard_with_one_decimal():
 
 def test_windows_count_only_their_days():
     data = rows((0, "laughed", 1), (6, "laughed", 1), (7, "laughed", 1), (29, "snapped", 1))
-    result = figures.figures_from(data, "pair", TODAY)
+    result = figures.figures_from(data, "me", TODAY)
     assert result.last_7.positives == 2
     assert result.last_30.positives == 3 and result.last_30.negatives == 1
+
+
+def test_the_pair_sees_no_period_with_only_a_few_moments():
+    few = figures.figures_from(rows((0, "contempt", 1)), "pair", TODAY)
+    assert few.last_7.hidden and few.last_7.positives == 0 and few.last_7.balance == 0
+    assert few.weeks[-1].tally.hidden
+    enough = figures.figures_from(rows((0, "contempt", 1), (1, "laughed", 4)), "pair", TODAY)
+    assert not enough.last_7.hidden and enough.last_7.balance == 4 - 5
+    # Nothing noted is no secret: an empty period is shown as empty.
+    assert not figures.figures_from([], "pair", TODAY).last_7.hidden
+    # A person's own figures are never withheld from them.
+    assert not figures.figures_from(rows((0, "contempt", 1)), "me", TODAY).last_7.hidden
 
 
 def test_unknown_kinds_are_ignored_rather_than_counted():
@@ -82,10 +94,12 @@ def test_a_moment_noted_ahead_of_the_pairs_day_counts_in_the_newest_week():
 @pytest.mark.django_db
 def test_the_pair_figures_combine_both_ledgers(pair, alice, bob):
     note_moment(alice, pair, "laughed")
+    note_moment(alice, pair, "long-hug")
     note_moment(bob, pair, "kindness")
+    note_moment(bob, pair, "support")
     note_moment(bob, pair, "snapped")
     result = figures.for_pair(pair)
-    assert (result.last_7.positives, result.last_7.negatives) == (2, 1)
+    assert (result.last_7.positives, result.last_7.negatives) == (4, 1)
     assert result.scope == "pair"
 
 

@@ -108,6 +108,8 @@ def test_pages_show_the_combined_figures_and_none_of_the_partners_entries(
     services.note_moment(bob, pair, "compliment", note=BOBS_NOTE)
     services.note_moment(bob, pair, "stonewalling", whose="ours")
     services.note_moment(alice, pair, "laughed")
+    services.note_moment(alice, pair, "kindness")
+    services.note_moment(alice, pair, "support")
     for name in ("moments:index", "moments:mine", "moments:chart", "today:today"):
         html = alice_client.get(reverse(name)).content.decode()
         assert BOBS_NOTE not in html, name
@@ -117,7 +119,8 @@ def test_pages_show_the_combined_figures_and_none_of_the_partners_entries(
     assert "Laughed together</a>" in index  # her own entry is listed
     chart = alice_client.get(reverse("moments:chart"))
     data = chart.context["chart_data"]
-    assert sum(data["positives"]) == 2 and sum(data["negatives"]) == 1
+    assert sum(n or 0 for n in data["positives"]) == 4
+    assert sum(n or 0 for n in data["negatives"]) == 1
     assert BOBS_NOTE not in json.dumps(data)
 
 
@@ -127,10 +130,17 @@ def test_without_a_partner_the_figures_are_ones_own(charlie, charlie_client, cha
     assert "Your own moments" in html
 
 
-def test_few_moments_are_called_few(alice, alice_client, pair):
-    services.note_moment(alice, pair, "snapped")
-    html = alice_client.get(reverse("moments:index")).content.decode()
+def test_few_moments_are_called_few(charlie, charlie_client, charlie_pair):
+    services.note_moment(charlie, charlie_pair, "snapped")
+    html = charlie_client.get(reverse("moments:index")).content.decode()
     assert "too few for the ratio to say much" in html
+
+
+def test_a_pair_with_few_moments_sees_no_figures(alice, bob, alice_client, pair):
+    services.note_moment(bob, pair, "contempt", whose="mine")
+    html = alice_client.get(reverse("moments:index")).content.decode()
+    assert "so that no single moment can be read out of them" in html
+    assert "-5" not in html
 
 
 def test_deleting_a_moment_changes_the_figures(alice, alice_client, pair):
