@@ -41,18 +41,22 @@ class Noticed:
 
 
 def _normalise(text: str) -> str:
-    # Curly apostrophes count as straight ones; spans keep the same offsets.
-    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    # Curly apostrophes count as straight ones. One character for one, and no change
+    # of case (lowercasing can change a text's length), so offsets stay those of the text.
+    return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
 @cache
 def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
-    return [re.compile(p) for p in patterns]
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
 
 
 def _whole(text: str, rules: content.Noticing) -> bool:
-    """The reply is nothing but a word or two of acknowledgement."""
-    bare = " ".join(_WORD.findall(text))
+    """The reply is nothing but a word or two of acknowledgement (said without an
+    exclamation mark: "Great!" is not "great.")."""
+    if "!" in text:
+        return False
+    bare = " ".join(_WORD.findall(text.lower()))
     if not bare:
         return False
     if bare in rules.dismissing.whole_phrases:
@@ -67,7 +71,7 @@ def notice(text: str, rules: content.Noticing | None = None) -> Noticed:
     stripped = lowered.strip()
     spans: list[Span] = []
     if _whole(stripped, rules):
-        start = lowered.index(stripped) if stripped else 0
+        start = len(lowered) - len(lowered.lstrip())
         end = start + len(stripped)
         spans.append(Span(DISMISSING, start, end, text[start:end]))
     dismissing = _compiled(tuple(rules.dismissing.patterns))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -131,7 +132,11 @@ def received_by(user: User, pair: Pair) -> QuerySet[Appreciation]:
 
 def between(user: User, pair: Pair) -> QuerySet[Appreciation]:
     """Appreciations to me or from me in this pair: what the jar holds."""
-    return Appreciation.objects.visible_to(user).filter(pair=pair).select_related("owner")
+    return (
+        Appreciation.objects.visible_to(user)
+        .filter(pair=pair)
+        .select_related("owner", "recipient", "pair")
+    )
 
 
 # --- the jar --------------------------------------------------------------------------------
@@ -166,17 +171,19 @@ def from_the_jar(
 def on_this_day(user: User, pair: Pair, day: dt.date | None = None) -> list[Appreciation]:
     """Appreciations to me or from me on this month and day in earlier years."""
     day = day or user.local_today()
-    zone = timezone.get_current_timezone()
-    rows = (
-        between(user, pair)
-        .filter(
-            created_at__month=day.month,
-            created_at__day=day.day,
-            created_at__lt=dt.datetime.combine(day.replace(month=1, day=1), dt.time(), zone),
+    # The person's own calendar, whoever is asking (a page or a token).
+    zone = ZoneInfo(user.time_zone)
+    with timezone.override(zone):
+        rows = (
+            between(user, pair)
+            .filter(
+                created_at__month=day.month,
+                created_at__day=day.day,
+                created_at__lt=dt.datetime.combine(day.replace(month=1, day=1), dt.time(), zone),
+            )
+            .order_by("-created_at")[:ON_THIS_DAY_LIMIT]
         )
-        .order_by("-created_at")[:ON_THIS_DAY_LIMIT]
-    )
-    return list(rows)
+        return list(rows)
 
 
 # --- end-of-day gratitude -------------------------------------------------------------------

@@ -63,10 +63,11 @@ def _reactions() -> list[dict[str, str]]:
 
 # --- sending and thanking ----------------------------------------------------------------
 def _index_context(
-    request: AuthenticatedHttpRequest, pair: Pair, form: AppreciationForm
+    request: AuthenticatedHttpRequest, pair: Pair, form: AppreciationForm, source: str
 ) -> dict[str, Any]:
     user = request.user
     return {
+        "source": source,
         "pair": pair,
         "partner": pair.partner_of(user),
         "form": form,
@@ -87,7 +88,12 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "appreciation/index.html",
-        _index_context(request, pair, AppreciationForm(initial=initial)),
+        _index_context(
+            request,
+            pair,
+            AppreciationForm(initial=initial),
+            "moment" if request.GET.get("from") == "moment" else "written",
+        ),
     )
 
 
@@ -98,8 +104,9 @@ def send(request: AuthenticatedHttpRequest) -> HttpResponse:
     if pair is None:
         return _no_pair(request)
     form = AppreciationForm(request.POST)
+    # Started from a moment: it stays so when the form comes back with an error.
+    source = "moment" if request.POST.get("source") == "moment" else "written"
     if form.is_valid():
-        source = "moment" if request.POST.get("source") == "moment" else "written"
         saved = run_service(
             form,
             lambda: services.send(
@@ -109,7 +116,7 @@ def send(request: AuthenticatedHttpRequest) -> HttpResponse:
         if saved is not None:
             messages.success(request, _("Sent. It is waiting for them now."))
             return redirect("appreciation:index")
-    context = _index_context(request, pair, form)
+    context = _index_context(request, pair, form, source)
     return render(request, "appreciation/index.html", context, status=400)
 
 

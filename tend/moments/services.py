@@ -123,8 +123,10 @@ def edit_moment(user: User, moment: Moment, **changes: Any) -> Moment:
     moment.whose = _whose(kind, whose)
     if "note" in changes and changes["note"] is not None:
         moment.note = _note(changes["note"])
-    if changes.get("happened_on") is not None:
-        moment.happened_on = _day(user, changes["happened_on"])
+    day = changes.get("happened_on")
+    if day is not None and day != moment.happened_on:
+        # Only a new day is checked: an older moment keeps its day when edited.
+        moment.happened_on = _day(user, day)
     moment.visibility = Visibility.PRIVATE
     moment.save()
     return moment

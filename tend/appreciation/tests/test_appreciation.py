@@ -109,6 +109,21 @@ def test_on_this_day(alice, bob, pair) -> None:
     assert [a.text for a in found] == ["a year ago today"]
 
 
+def test_on_this_day_is_the_persons_own_calendar_whatever_zone_is_active(alice, bob, pair) -> None:
+    """Sent at 00:30 in Berlin on 15 March (23:30 UTC on the 14th): a year on, it is
+    there on alice's 15 March, also through the API, where no zone is activated."""
+    from django.utils import timezone
+
+    old = services.send(bob, pair, "just after midnight")
+    sent = dt.datetime(2025, 3, 14, 23, 30, tzinfo=dt.UTC)
+    Appreciation.objects.filter(pk=old.pk).update(created_at=sent)
+    with timezone.override(dt.UTC):
+        found = services.on_this_day(alice, pair, day=dt.date(2026, 3, 15))
+        missed = services.on_this_day(alice, pair, day=dt.date(2026, 3, 14))
+    assert [a.text for a in found] == ["just after midnight"]
+    assert missed == []
+
+
 def test_good_news_reply_is_checked_then_sent(alice, bob, pair, bob_client) -> None:
     news = services.share_news(alice, pair, "I passed the exam")
     url = reverse("appreciation:news_reply", args=[news.code])
@@ -174,3 +189,14 @@ def test_query_counts_do_not_grow_with_history(alice, bob, pair, alice_client, u
     with CaptureQueriesContext(connection) as many:
         assert alice_client.get(path).status_code == 200
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+
+def test_an_appreciation_started_from_a_moment_stays_so_after_an_error(
+    alice, alice_client, pair
+) -> None:
+    url = reverse("appreciation:send")
+    response = alice_client.post(url, {"text": "x" * 1001, "source": "moment"})
+    assert response.status_code == 400
+    assert 'name="source" value="moment"' in response.content.decode()
+    alice_client.post(url, {"text": "Thank you for the tea", "source": "moment"})
+    assert Appreciation.objects.get().source == "moment"

@@ -8,6 +8,17 @@ from tend.appreciation import content
 from tend.appreciation.responding import DISMISSING, TURNING, note_for, notice, warmer_example
 
 WARM = [
+    "Whatever happens next, I'm proud of you.",
+    "Anyway, I'm so happy for you.",
+    "I can't believe it... My day was made by this.",
+    "I had a big grin reading this.",
+    "I had an idea: let's go out to celebrate!",
+    "Not a big deal? It's a huge deal!",
+    "About time they noticed how good you are!",
+    "That's great, but I want the whole story tonight!",
+    "Great!",
+    "Nice!!! \U0001f389",
+    "Nice one!",
     "That's wonderful! How did it feel when they told you?",
     "I'm so proud of you. Tell me everything from the start.",
     "You worked so hard for this. What was the best part?",
@@ -57,6 +68,18 @@ NOTICED = [
     ("Enough about work, what's for dinner?", TURNING),
     ("Guess what happened to me today though.", TURNING),
     ("Let me tell you about my afternoon instead.", TURNING),
+    ("Meh.", DISMISSING),
+    ("So?", DISMISSING),
+    ("Not bad.", DISMISSING),
+    ("Hm, I guess.", DISMISSING),
+    ("Congrats, I guess.", DISMISSING),
+    ("Cool story.", DISMISSING),
+    ("That's nice dear.", DISMISSING),
+    ("Thats cool I guess", DISMISSING),
+    ("Great, now can you do the dishes?", TURNING),
+    ("Oh. Did you remember to call my mum?", TURNING),
+    ("Good. I got promoted too btw.", TURNING),
+    ("Big deal.", DISMISSING),
 ]
 
 
@@ -141,3 +164,10 @@ def test_a_bad_pattern_fails_on_load() -> None:
                 "warmer_examples": ["Tell me more, please!"],
             }
         )
+
+
+def test_spans_stay_on_the_words_when_case_changes_the_length() -> None:
+    text = "\u0130\u0130\u0130\u0130. Whatever."
+    spans = notice(text).spans
+    assert spans and all(text[s.start : s.end] == s.words for s in spans)
+    assert spans[0].words.lower().startswith("whatever")

@@ -166,3 +166,18 @@ def test_my_moments_page_through_long_histories(alice, alice_client, pair):
 def test_anonymous_visitors_are_sent_to_log_in(client, db):
     for name in ("moments:index", "moments:mine", "moments:chart", "moments:explain"):
         assert client.get(reverse(name)).status_code == 302
+
+
+def test_an_old_moment_can_still_be_edited(alice, alice_client, pair):
+    import datetime as dt
+
+    moment = services.note_moment(alice, pair, "snapped")
+    old = alice.local_today() - dt.timedelta(days=90)
+    Moment.objects.filter(pk=moment.pk).update(happened_on=old)
+    response = alice_client.post(
+        reverse("moments:entry", args=[moment.code]),
+        {"kind": "snapped", "whose": "mine", "happened_on": old, "note": "fixed later"},
+    )
+    assert response.status_code == 302
+    moment.refresh_from_db()
+    assert moment.note == "fixed later" and moment.happened_on == old
