@@ -137,3 +137,30 @@ def test_screenshots_of_talk_for_the_readme(new_page: NewPage) -> None:
         "/talk/love-map/learned/",
     ):
         visit(desktop, path)
+
+
+def test_screenshots_of_thanks_and_moments_for_the_readme(new_page: NewPage) -> None:
+    demo = build(days=120)
+    alex = demo.people[0]
+    camera = Camera()
+
+    desktop = new_page(viewport=DESKTOP, reduced_motion="reduce")
+    log_in(desktop, alex.email, DEMO_PASSWORD)
+    visit(desktop, "/thanks/jar/")
+    camera.shoot(desktop, "jar-desktop")
+    visit(desktop, "/moments/chart/")
+    assert desktop.locator("canvas").first.is_visible()
+    camera.shoot(desktop, "moments-chart-desktop")
+    for path in ("/thanks/", "/thanks/three-things/", "/thanks/news/", "/moments/about/"):
+        visit(desktop, path)
+
+    phone = new_page(viewport=PHONE, reduced_motion="reduce")
+    log_in(phone, alex.email, DEMO_PASSWORD)
+    visit(phone, "/moments/")
+    assert "Last 30 days" in main_text(phone)
+    camera.shoot(phone, "moments-phone")
+
+    # The same pages in the dark scheme, for axe.
+    desktop.emulate_media(color_scheme="dark")
+    for path in ("/thanks/", "/thanks/jar/", "/moments/", "/moments/chart/"):
+        visit(desktop, path)
