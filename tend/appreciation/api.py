@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
 from ninja import Query, Router, Status
 
 from tend.accounts.models import User
@@ -51,8 +50,7 @@ from tend.appreciation.schemas import (
 )
 from tend.lib.api import COMMON_ERRORS, WRITE_ERRORS, ErrorOut, PageParams, page_of
 from tend.lib.http import AuthenticatedHttpRequest
-from tend.pairs.access import get_open_pair_for, pairs_of
-from tend.pairs.models import Pair
+from tend.pairs.access import get_shared_pair_for
 from tend.privacy.access import get_own_item, get_visible_item
 from tend.privacy.codes import CODE_LENGTH
 from tend.privacy.models import Answers
@@ -63,19 +61,6 @@ PAIR_QUERY = Query(
     None, max_length=CODE_LENGTH, description="One of my open pairs; default my first open one."
 )
 CONFLICT_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 409: ErrorOut}
-
-
-def _pair(user: User, code: str | None) -> Pair:
-    """An open pair of ``user`` with a partner in it: appreciation goes to someone."""
-    if code:
-        pair = get_open_pair_for(user, code)
-        if pair.partner_of(user) is None:
-            raise Http404
-        return pair
-    found = next((p for p in pairs_of(user) if p.is_open and p.partner_of(user)), None)
-    if found is None:
-        raise Http404
-    return found
 
 
 def _appreciation(item: Appreciation, user: User) -> dict[str, Any]:
@@ -115,7 +100,7 @@ def list_appreciations(
     direction: str = Query("all", pattern="^(all|sent|received)$"),
 ) -> Any:
     user = request.user
-    the_pair = _pair(user, pair)
+    the_pair = get_shared_pair_for(user, pair)
     rows = services.between(user, the_pair).select_related("pair")
     if direction == "sent":
         rows = rows.filter(owner=user)
@@ -135,7 +120,7 @@ def list_appreciations(
 def send(request: AuthenticatedHttpRequest, payload: AppreciationIn) -> object:
     user = request.user
     item = services.send(
-        user, _pair(user, payload.pair), payload.text, payload.kind, payload.source
+        user, get_shared_pair_for(user, payload.pair), payload.text, payload.kind, payload.source
     )
     return Status(201, _appreciation(_visible_appreciation(user, item.code), user))
 
@@ -188,7 +173,7 @@ def jar(
     nonce: str = Query("", max_length=40),
 ) -> object:
     user = request.user
-    the_pair = _pair(user, pair)
+    the_pair = get_shared_pair_for(user, pair)
     picked = services.from_the_jar(user, the_pair, after=after, nonce=nonce)
     return {
         "picked": _appreciation(picked, user) if picked else None,
@@ -261,7 +246,9 @@ def send_gratitude(
 ) -> object:
     user = request.user
     note = get_own_item(user, Gratitude, code)
-    sent = services.send_gratitude(user, note, _pair(user, payload.pair), payload.kind)
+    sent = services.send_gratitude(
+        user, note, get_shared_pair_for(user, payload.pair), payload.kind
+    )
     return Status(201, _appreciation(_visible_appreciation(user, sent.code), user))
 
 
@@ -301,7 +288,7 @@ def _round(found: ThreeThings | None, answers: Answers, user: User) -> dict[str,
 )
 def three_things(request: AuthenticatedHttpRequest, pair: str | None = PAIR_QUERY) -> object:
     user = request.user
-    current = services.current_round(user, _pair(user, pair))
+    current = services.current_round(user, get_shared_pair_for(user, pair))
     return _round(current.round, current.answers, user)
 
 
@@ -314,7 +301,7 @@ def three_things(request: AuthenticatedHttpRequest, pair: str | None = PAIR_QUER
 )
 def write_three(request: AuthenticatedHttpRequest, payload: ThreeThingsIn) -> object:
     user = request.user
-    the_pair = _pair(user, payload.pair)
+    the_pair = get_shared_pair_for(user, payload.pair)
     first, second, third = payload.things
     entry = services.write_three(user, the_pair, first, second, third)
     found = ThreeThings.objects.get(pk=entry.round_id)
@@ -332,7 +319,7 @@ def rounds(
     request: AuthenticatedHttpRequest, page: Query[PageParams], pair: str | None = PAIR_QUERY
 ) -> Any:
     user = request.user
-    the_pair = _pair(user, pair)
+    the_pair = get_shared_pair_for(user, pair)
     result = page_of(services.past_rounds(the_pair), page)
     entries = services.entries_by_round(user, result["items"])
     items = []
@@ -386,7 +373,7 @@ def list_news(
     user = request.user
     rows = (
         GoodNews.objects.visible_to(user)
-        .filter(pair=_pair(user, pair))
+        .filter(pair=get_shared_pair_for(user, pair))
         .select_related("owner", "pair")
     )
     result = page_of(rows, page)
@@ -397,7 +384,7 @@ def list_news(
 @router.post("/news", response={201: NewsOut, **WRITE_ERRORS}, summary="Share good news")
 def share_news(request: AuthenticatedHttpRequest, payload: NewsIn) -> object:
     user = request.user
-    item = services.share_news(user, _pair(user, payload.pair), payload.text)
+    item = services.share_news(user, get_shared_pair_for(user, payload.pair), payload.text)
     return Status(201, _news(_visible_news(user, item.code), user))
 
 

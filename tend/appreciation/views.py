@@ -34,20 +34,12 @@ from tend.appreciation.models import (
 from tend.lib.forms import run_service
 from tend.lib.http import AuthenticatedHttpRequest
 from tend.lib.limits import ANSWER_TEXT
-from tend.pairs.access import current_pair
+from tend.pairs.access import shared_pair
 from tend.pairs.models import Pair
 from tend.privacy.access import get_own_item, get_visible_item
 
 LATEST = 10
 PAGE_SIZE = 20
-
-
-def _open_pair(request: AuthenticatedHttpRequest) -> Pair | None:
-    """The current pair when appreciation can go somewhere: open, with a partner."""
-    pair = current_pair(request)
-    if pair is None or not pair.is_open or pair.partner_of(request.user) is None:
-        return None
-    return pair
 
 
 def _no_pair(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -80,7 +72,7 @@ def _index_context(
 @login_required
 @require_GET
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     if pair is None:
         return _no_pair(request)
     # Another page (a moment, say) may offer words to start from: ?text=...
@@ -100,7 +92,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def send(request: AuthenticatedHttpRequest) -> HttpResponse:
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     if pair is None:
         return _no_pair(request)
     form = AppreciationForm(request.POST)
@@ -155,7 +147,7 @@ def react(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_GET
 def jar(request: AuthenticatedHttpRequest) -> HttpResponse:
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     if pair is None:
         return _no_pair(request)
     user = request.user
@@ -200,7 +192,7 @@ def gratitude(request: AuthenticatedHttpRequest) -> HttpResponse:
             "prompt": prompt or services.prompt_for(user, day),
             "form": form,
             "send_form": SendGratitudeForm(),
-            "can_send": _open_pair(request) is not None,
+            "can_send": shared_pair(request) is not None,
             "earlier": list(earlier[:LATEST]),
         },
         status=400 if request.method == "POST" else 200,
@@ -211,7 +203,7 @@ def gratitude(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 def gratitude_send(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     note = get_own_item(request.user, Gratitude, code)
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     form = SendGratitudeForm(request.POST)
     if pair is None:
         messages.error(request, _("Sending needs a pair you share with someone now."))
@@ -230,7 +222,7 @@ def gratitude_send(request: AuthenticatedHttpRequest, code: str) -> HttpResponse
 @login_required
 @require_http_methods(["GET", "POST"])
 def three_things(request: AuthenticatedHttpRequest) -> HttpResponse:
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     if pair is None:
         return _no_pair(request)
     user = request.user
@@ -270,7 +262,7 @@ def three_things(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def news(request: AuthenticatedHttpRequest) -> HttpResponse:
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     if pair is None:
         return _no_pair(request)
     user = request.user
@@ -298,7 +290,7 @@ def _news_context(
     form: NewsReplyForm | None = None,
     noticed: services.ReplyNoticed | None = None,
 ) -> dict[str, Any]:
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     return {
         "news": item,
         "replies": services.replies(request.user, item),

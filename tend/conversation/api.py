@@ -35,7 +35,7 @@ from tend.conversation.schemas import (
 )
 from tend.lib.api import COMMON_ERRORS, WRITE_ERRORS, ErrorOut, PageParams, page_of
 from tend.lib.http import AuthenticatedHttpRequest
-from tend.pairs.access import get_open_pair_for, pairs_of
+from tend.pairs.access import get_shared_pair_for
 from tend.pairs.models import Pair
 from tend.privacy.codes import CODE_LENGTH
 
@@ -45,19 +45,6 @@ PAIR_QUERY = Query(
     None, max_length=CODE_LENGTH, description="One of my open pairs; default my first open one."
 )
 ANSWER_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 409: ErrorOut}
-
-
-def _pair(user: User, code: str | None) -> Pair:
-    """An open pair of ``user`` with a partner in it: questions are for two."""
-    if code:
-        pair = get_open_pair_for(user, code)
-        if pair.partner_of(user) is None:
-            raise Http404
-        return pair
-    found = next((p for p in pairs_of(user) if p.is_open and p.partner_of(user)), None)
-    if found is None:
-        raise Http404
-    return found
 
 
 def _answer_out(item: Answer | None, user: User, reactions: list[Reaction]) -> dict | None:
@@ -153,7 +140,7 @@ def _question_out(user: User, code: str) -> dict[str, Any]:
     description="The pair's question for its local day, the same for both; chosen on first ask.",
 )
 def today(request: AuthenticatedHttpRequest, pair: str | None = PAIR_QUERY) -> object:
-    question = services.today_question(request.user, _pair(request.user, pair))
+    question = services.today_question(request.user, get_shared_pair_for(request.user, pair))
     return _question_out(request.user, question.code)
 
 
@@ -170,7 +157,7 @@ def list_questions(
     favourites: bool = False,
 ) -> Any:
     user = request.user
-    the_pair = _pair(user, pair)
+    the_pair = get_shared_pair_for(user, pair)
     listed: QuerySet[Question] = Question.objects.filter(pair=the_pair).exclude(
         kind=QuestionKind.SKIPPED
     )
@@ -190,7 +177,7 @@ def list_questions(
 )
 def ask(request: AuthenticatedHttpRequest, payload: AskIn) -> object:
     user = request.user
-    the_pair = _pair(user, payload.pair)
+    the_pair = get_shared_pair_for(user, payload.pair)
     own = services.get_own_prompt(user, payload.own_prompt) if payload.own_prompt else None
     if own is not None and own.pair_id != the_pair.pk:
         raise Http404
@@ -315,7 +302,7 @@ def category(request: AuthenticatedHttpRequest, slug: str) -> object:
 
 @router.get("/settings", response={200: SettingsOut, **COMMON_ERRORS}, summary="Our categories")
 def get_settings(request: AuthenticatedHttpRequest, pair: str | None = PAIR_QUERY) -> object:
-    the_pair = _pair(request.user, pair)
+    the_pair = get_shared_pair_for(request.user, pair)
     chosen = services.chosen_categories(the_pair) or [s for s, _t in services.category_choices()]
     return {"pair": the_pair.code, "categories": chosen}
 
@@ -327,7 +314,7 @@ def get_settings(request: AuthenticatedHttpRequest, pair: str | None = PAIR_QUER
     description="The question of the day comes from these; at least one.",
 )
 def put_settings(request: AuthenticatedHttpRequest, payload: SettingsIn) -> object:
-    the_pair = _pair(request.user, payload.pair)
+    the_pair = get_shared_pair_for(request.user, payload.pair)
     chosen = services.update_settings(request.user, the_pair, payload.categories)
     return {"pair": the_pair.code, "categories": chosen}
 
@@ -351,7 +338,7 @@ def _own_out(item: PairPrompt, user: User) -> dict[str, Any]:
     summary="Questions we wrote",
 )
 def list_own(request: AuthenticatedHttpRequest, pair: str | None = PAIR_QUERY) -> object:
-    the_pair = _pair(request.user, pair)
+    the_pair = get_shared_pair_for(request.user, pair)
     return [_own_out(p, request.user) for p in services.own_prompts(the_pair)]
 
 
@@ -361,7 +348,7 @@ def list_own(request: AuthenticatedHttpRequest, pair: str | None = PAIR_QUERY) -
     summary="Write a question for us",
 )
 def write_own(request: AuthenticatedHttpRequest, payload: OwnPromptIn) -> object:
-    the_pair = _pair(request.user, payload.pair)
+    the_pair = get_shared_pair_for(request.user, payload.pair)
     item = services.write_prompt(request.user, the_pair, payload.text, payload.depth)
     return Status(201, _own_out(item, request.user))
 

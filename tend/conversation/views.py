@@ -29,20 +29,11 @@ from tend.deep_talk.services import unfinished_talk
 from tend.lib.forms import run_service
 from tend.lib.http import AuthenticatedHttpRequest
 from tend.love_map import queries as love_map_queries
-from tend.pairs.access import current_pair
-from tend.pairs.models import Pair
+from tend.pairs.access import current_pair, shared_pair
 
 HISTORY_PAGE_SIZE = 20
 #: Asked questions stay on the Talk page this long while someone still has to answer.
 OPEN_ASKED_DAYS = 30
-
-
-def _open_pair(request: AuthenticatedHttpRequest) -> Pair | None:
-    """The current pair when questions can be asked in it: open, with a partner."""
-    pair = current_pair(request)
-    if pair is None or not pair.is_open or pair.partner_of(request.user) is None:
-        return None
-    return pair
 
 
 def _no_pair(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -63,7 +54,7 @@ def _reactions() -> list[dict[str, str]]:
 @login_required
 @require_GET
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     if pair is None:
         return _no_pair(request)
     user = request.user
@@ -101,7 +92,7 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def today(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A stable address for "today's question" (links in reminders point here)."""
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     if pair is None:
         return _no_pair(request)
     return redirect(_question_url(services.today_question(request.user, pair)))
@@ -272,7 +263,7 @@ def history(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def deck(request: AuthenticatedHttpRequest) -> HttpResponse:
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     if pair is None:
         return _no_pair(request)
     chosen = set(services.chosen_categories(pair))
@@ -283,7 +274,7 @@ def deck(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def category(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     if pair is None:
         return _no_pair(request)
     found = content.categories().get(slug)
@@ -304,7 +295,7 @@ def category(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def ask(request: AuthenticatedHttpRequest) -> HttpResponse:
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     if pair is None:
         return _no_pair(request)
     own_code = request.POST.get("own", "")
@@ -325,7 +316,7 @@ def ask(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def ours(request: AuthenticatedHttpRequest) -> HttpResponse:
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     if pair is None:
         return _no_pair(request)
     form = PromptForm(request.POST or None)
@@ -360,7 +351,7 @@ def ours_remove(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def settings(request: AuthenticatedHttpRequest) -> HttpResponse:
-    pair = _open_pair(request)
+    pair = shared_pair(request)
     if pair is None:
         return _no_pair(request)
     choices = services.category_choices()

@@ -90,3 +90,28 @@ def current_pair(request: HttpRequest) -> Pair | None:
 def switch_pair(request: HttpRequest, pair: Pair) -> None:
     request.session[SESSION_KEY] = pair.code
     request._tend_pair = pair  # type: ignore[attr-defined]
+
+
+def shared_pair(request: HttpRequest) -> Pair | None:
+    """The current pair when there is someone to share with: open, with a partner.
+
+    What the features made for two (questions, appreciations) work in.
+    """
+    pair = current_pair(request)
+    if pair is None or not pair.is_open or pair.partner_of(request.user) is None:
+        return None
+    return pair
+
+
+def get_shared_pair_for(user: Any, code: str | None) -> Pair:
+    """For the API: the open pair ``code`` with a partner in it, or without a code the
+    person's first such pair; else 404."""
+    if code:
+        pair = get_open_pair_for(user, code)
+        if pair.partner_of(user) is None:
+            raise Http404
+        return pair
+    found = next((p for p in pairs_of(user) if p.is_open and p.partner_of(user)), None)
+    if found is None:
+        raise Http404
+    return found
