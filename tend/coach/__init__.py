@@ -1,0 +1,1 @@
+"""The communication coach: checks a draft for the four patterns and suggests a gentler start."""
