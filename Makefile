@@ -19,13 +19,14 @@ PYTEST_ARGS ?=
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help setup run test test-sqlite test-postgres test-browser bench lint screenshots
+.PHONY: help setup run test test-sqlite test-postgres test-browser bench coach-eval lint screenshots
 
 help:
 	@echo "make run          set up, migrate and serve on http://$(HOST):$(PORT)"
 	@echo "make test         lint, the test suite on SQLite and PostgreSQL, then the browser tests"
 	@echo "make lint         ruff, mypy and the migrations check"
 	@echo "make bench        page latency and query counts with five years of history"
+	@echo "make coach-eval   the draft check's precision and recall on the labelled sets"
 	@echo "make screenshots  refresh docs/screenshots from the browser tests"
 	@echo "make setup        create .venv and node_modules (done by the others as needed)"
 
@@ -68,6 +69,9 @@ test-browser: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+coach-eval: setup
+	$(BIN)/python -m tend.coach.evaluate
 
 lint: setup
 	$(BIN)/ruff check .

@@ -123,6 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
 
     commands.add_parser(
+        "coach",
+        help="check a draft message for the four patterns (tend coach check --help)",
+        description="The communication coach, offline: `tend coach check \"text\"`.",
+        add_help=False,
+    )
+
+    commands.add_parser(
         "manage",
         help="run a Django management command (tend manage help)",
         description="Run any Django management command, e.g. `tend manage migrate`.",
@@ -142,10 +149,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     # `manage` and `demo` hand everything after them to Django untouched,
     # including --help, so they are split off before argparse sees the rest.
-    if argv and argv[0] in {"manage", "demo"}:
+    if argv and argv[0] in {"manage", "demo", "coach"}:
         args, rest = parser.parse_args(argv[:1]), argv[1:]
     else:
         args, rest = parser.parse_args(argv), []
+
+    if args.command == "coach":
+        # The draft check is pure Python and needs neither settings nor a database.
+        from tend.coach.cli import main as coach_main
+
+        return coach_main(rest)
 
     try:
         setup_django()

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "tend.conversation",
     "tend.love_map",
     "tend.moments",
+    "tend.coach",
     "tend.appreciation",
     "tend.deep_talk",
     "tend.today",
