@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "coach",
         help="check a draft message for the four patterns (tend coach check --help)",
-        description="The communication coach, offline: `tend coach check \"text\"`.",
+        description='The communication coach, offline: `tend coach check "text"`.',
         add_help=False,
     )
 

@@ -110,7 +110,9 @@ def _find(norm: Normalised, rules: Rules) -> tuple[tuple[Label, ...], tuple[Span
                 match = pattern.fullmatch(trimmed)
                 if match:
                     start, end = _hit(match)
-                    found.append(Span(rule.label, *norm.original_span(start + offset, end + offset), rule.id))
+                    found.append(
+                        Span(rule.label, *norm.original_span(start + offset, end + offset), rule.id)
+                    )
                     break
             continue
         for begin, sentence in sentences:
