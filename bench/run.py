@@ -77,11 +77,19 @@ def main() -> int:
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument("--backend-run", choices=["sqlite", "postgres"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--coach-rounds", type=int, default=20, help="passes over the labelled messages"
+    )
+    parser.add_argument("--coach-only", action="store_true", help="time only the draft check")
     args = parser.parse_args()
 
     if args.backend_run:
         result = run_backend(args.backend_run, args.requests, args.warmup)
         print("BENCH-RESULT " + json.dumps(result), flush=True)
+        return 0
+
+    if args.coach_only:
+        print_coach(time_coach(args.coach_rounds))
         return 0
 
     backends = ["sqlite", "postgres"] if args.db == "both" else [args.db]
@@ -110,9 +118,11 @@ def main() -> int:
     }
     for backend in backends:
         results["backends"][backend] = run_child(backend, args.requests, args.warmup)
+    results["coach"] = time_coach(args.coach_rounds)
 
     for backend, result in results["backends"].items():
         print_table(backend, result)
+    print_coach(results["coach"])
     args.output.write_text(json.dumps(results, indent=2) + "\n")
     shown = args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output
     print(f"\nwritten to {shown}")
@@ -513,6 +523,47 @@ def summarise(
             **queries.get(key, {}),
         }
     return pages
+
+
+# -- the coach's draft check ----------------------------------------------------
+
+
+def time_coach(rounds: int) -> dict[str, Any]:
+    """Time the draft check (labels, spans and rewrite) per message, in-process."""
+    sys.path.insert(0, str(ROOT))
+    from tend.coach.analyzer import analyze
+    from tend.coach.evaluate import default_files, read_examples
+
+    texts = [text for path in default_files() for text, _labels in read_examples(path)]
+    for text in texts:  # compile the rules and warm the caches
+        analyze(text)
+    ms: list[float] = []
+    flagged_ms: list[float] = []
+    for _ in range(rounds):
+        for text in texts:
+            start = time.perf_counter()
+            verdict = analyze(text)
+            elapsed = (time.perf_counter() - start) * 1000
+            ms.append(elapsed)
+            if verdict.labels:
+                flagged_ms.append(elapsed)
+    return {
+        "messages": len(texts),
+        "rounds": rounds,
+        "median_ms": round(statistics.median(ms), 3),
+        "p95_ms": round(percentile(ms, 0.95), 3),
+        "flagged_median_ms": round(statistics.median(flagged_ms), 3) if flagged_ms else None,
+        "flagged_p95_ms": round(percentile(flagged_ms, 0.95), 3) if flagged_ms else None,
+    }
+
+
+def print_coach(result: dict[str, Any]) -> None:
+    print(
+        f"\ncoach draft check ({result['messages']} labelled messages x {result['rounds']} rounds, "
+        f"in-process): median {result['median_ms']:.3f} ms, p95 {result['p95_ms']:.3f} ms "
+        f"per message; flagged messages (with the rewrite) median "
+        f"{result['flagged_median_ms']:.3f} ms, p95 {result['flagged_p95_ms']:.3f} ms"
+    )
 
 
 # -- report --------------------------------------------------------------------

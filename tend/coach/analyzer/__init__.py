@@ -101,8 +101,6 @@ def _find(norm: Normalised, rules: Rules) -> tuple[tuple[Label, ...], tuple[Span
     sentences = _sentences(text)
     found: list[Span] = []
     for rule in rules.rules:
-        if rule.unless_message and any(g.search(text) for g in rule.unless_message):
-            continue
         if rule.when_message and not any(g.search(text) for g in rule.when_message):
             continue
         if rule.whole:
@@ -116,16 +114,27 @@ def _find(norm: Normalised, rules: Rules) -> tuple[tuple[Label, ...], tuple[Span
                     break
             continue
         for begin, sentence in sentences:
-            if rule.unless and any(g.search(sentence) for g in rule.unless):
-                continue
             for pattern in rule.patterns:
                 match = pattern.search(sentence)
                 if match:
+                    # Guards only matter for a hit, and most sentences have none.
+                    if rule.unless and any(g.search(sentence) for g in rule.unless):
+                        break
                     start, end = _hit(match)
                     found.append(
                         Span(rule.label, *norm.original_span(start + begin, end + begin), rule.id)
                     )
                     break
+    if found:
+        hit_rules = {span.rule for span in found}
+        guarded = {
+            rule.id
+            for rule in rules.rules
+            if rule.id in hit_rules
+            and rule.unless_message
+            and any(g.search(text) for g in rule.unless_message)
+        }
+        found = [span for span in found if span.rule not in guarded]
     labels = tuple(label for label in LABELS if any(span.label == label for span in found))
     spans = tuple(sorted(_merge(found), key=lambda s: (s.start, LABELS.index(s.label))))
     return labels, spans
