@@ -28,6 +28,12 @@ def labels_of(text: str) -> set[str]:
         ("k", {"stonewalling"}),
         ("Leave me alone.", {"stonewalling"}),
         ("I'm done talking about this.", {"stonewalling"}),
+        ("ur always on ur phone smh", {"criticism"}),
+        ("Seriously? Are you that stupid?", {"contempt"}),
+        ("I wasn't even there, so how is that on me?", {"defensiveness"}),
+        ("Well what about the time you forgot my birthday?", {"defensiveness"}),
+        ("idc anymore", {"stonewalling"}),
+        ("Fine. Whatever.", {"stonewalling"}),
     ],
 )
 def test_it_flags_the_patterns(text: str, expected: set[str]) -> None:
@@ -51,6 +57,16 @@ def test_it_flags_the_patterns(text: str, expected: set[str]) -> None:
         "Can you leave it by the door? I'll grab it later.",
         "Ok! See you at six.",
         "I feel like an idiot for forgetting my keys again.",
+        "You never know, it might rain tomorrow.",
+        "You always remember the little things. It means so much.",
+        "I really don't care about the money, I just want us to be okay.",
+        "Please don't text me while I'm in the meeting, I'll reply after.",
+        "Can we not do presents this year and go on a trip instead?",
+        "Done! The dishes are all clean.",
+        "Great job on the presentation! You nailed it.",
+        "My boss was ridiculous today, I need to vent.",
+        "I can't talk right now, I'm driving. I'll call you at 6.",
+        "You're not lazy, you're exhausted. Let me take the evening shift.",
     ],
 )
 def test_it_leaves_gentle_and_warm_messages_alone(text: str) -> None:
