@@ -19,6 +19,11 @@ from tend.coach.analyzer import LABELS, detect
 
 DEV_SET = Path("/work/shared/coach/dev-set.jsonl")
 DATA = Path(__file__).resolve().parent / "data"
+SET_NAMES = {
+    "dev-set.jsonl": "dev set (the labelling guide's examples)",
+    "train.jsonl": "train (the rules were written against it)",
+    "heldout.jsonl": "held-out (written independently, never tuned on)",
+}
 
 
 @dataclass
@@ -131,7 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for index, path in enumerate(files):
         if index:
             print()
-        print(format_report(evaluate(str(path), read_examples(path)), show_misses=args.misses))
+        name = SET_NAMES.get(path.name, str(path))
+        print(format_report(evaluate(name, read_examples(path)), show_misses=args.misses))
     return 0
 
 

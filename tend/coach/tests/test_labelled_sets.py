@@ -12,9 +12,9 @@ TRAIN = DATA / "train.jsonl"
 HELDOUT = DATA / "heldout.jsonl"
 
 # (file, lowest macro-F1, highest false-alarm rate on unlabelled messages, lowest F1 per label)
-# Train and dev: what the rules were written against. Held-out: never tuned on; the
-# bars are what the rules reach there, below the target (0.85 / 5%) where
-# they fall short of it, so a regression shows.
+# Train and dev: what the rules were written against. Held-out: never tuned on. Its
+# macro-F1 reaches the target (0.85); its false alarms (3 of 48 unlabelled
+# messages, 6.2%) do not reach the 5% target, so that bar is set at what it reaches.
 BARS = [
     pytest.param(DEV_SET, 0.93, 0.05, 0.90, id="dev"),
     pytest.param(TRAIN, 0.95, 0.03, 0.90, id="train"),
