@@ -17,7 +17,8 @@ from pathlib import Path
 
 from tend.coach.analyzer import LABELS, detect
 
-DEV_SET = Path("/work/shared/coach/dev-set.jsonl")
+# The labelling guide's examples sit beside the checkout (../shared/coach), when they do.
+DEV_SET = Path(__file__).resolve().parents[2].parent / "shared" / "coach" / "dev-set.jsonl"
 DATA = Path(__file__).resolve().parent / "data"
 SET_NAMES = {
     "dev-set.jsonl": "dev set (the labelling guide's examples)",
