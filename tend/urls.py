@@ -15,5 +15,6 @@ urlpatterns = [
     path("talk/deep/", include("tend.deep_talk.urls")),
     path("thanks/", include("tend.appreciation.urls")),
     path("moments/", include("tend.moments.urls")),
+    path("coach/", include("tend.coach.urls")),
     path("api/v1/", api.urls),
 ]

@@ -21,6 +21,7 @@ MAIN = (
     ("conversation:index", _("Talk"), ("conversation", "deep_talk", "love_map")),
     ("appreciation:index", _("Thanks"), ("appreciation",)),
     ("moments:index", _("Moments"), ("moments",)),
+    ("coach:draft", _("Coach"), ("coach",)),
     ("pairs:list", _("Pairs"), ("pairs",)),
     ("accounts:profile", _("Profile"), ("accounts",)),
     ("privacy:overview", _("Privacy"), ("privacy",)),

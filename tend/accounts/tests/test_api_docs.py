@@ -26,7 +26,15 @@ class TestOpenApi:
         tags = {
             tag for path in schema["paths"].values() for op in path.values() for tag in op["tags"]
         }
-        assert tags == {"accounts", "pairs", "checkins", "conversation", "appreciation", "privacy"}
+        assert tags == {
+            "accounts",
+            "pairs",
+            "checkins",
+            "conversation",
+            "appreciation",
+            "coach",
+            "privacy",
+        }
 
     def test_it_names_objects_by_code_never_by_id(self, schema):
         for path in schema["paths"]:
