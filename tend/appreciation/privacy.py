@@ -72,10 +72,6 @@ def _export_rounds(user: User) -> list[dict[str, Any]]:
     ]
 
 
-def _pair_owned(user: User) -> None:
-    """Rounds are the pair's; they go when the pair is deleted."""
-
-
 registry.register_owned(
     "appreciations",
     Appreciation,
@@ -104,10 +100,9 @@ registry.register_owned(
     serialize=serialize_reply,
     related=("news",),
 )
-registry.register(
+registry.register_pair_owned(
     "three_things_rounds",
     title=_("Rounds of the three-things exercise"),
     export=_export_rounds,
-    delete=_pair_owned,
     models=(ThreeThings,),
 )

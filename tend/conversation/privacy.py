@@ -93,10 +93,6 @@ def _delete_favourites(user: User) -> None:
     Favourite.objects.filter(owner=user).delete()
 
 
-def _pair_owned(user: User) -> None:
-    """Questions and settings are the pair's; they go when the pair is deleted."""
-
-
 registry.register_owned(
     "question_answers",
     Answer,
@@ -131,10 +127,9 @@ registry.register(
     delete=_delete_favourites,
     models=(Favourite,),
 )
-registry.register(
+registry.register_pair_owned(
     "questions",
     title=_("Questions"),
     export=_export_questions,
-    delete=_pair_owned,
     models=(Question, ConversationSettings),
 )

@@ -56,10 +56,6 @@ def _export_talks(user: User) -> list[dict[str, Any]]:
     ]
 
 
-def _pair_owned(user: User) -> None:
-    """Talks are the pair's; they go when the pair is deleted."""
-
-
 registry.register_owned(
     "deep_talk_closeness",
     ClosenessRating,
@@ -74,10 +70,9 @@ registry.register_owned(
     serialize=serialize_note,
     related=("talk",),
 )
-registry.register(
+registry.register_pair_owned(
     "deep_talks",
     title=_("Deep talks"),
     export=_export_talks,
-    delete=_pair_owned,
     models=(Talk,),
 )

@@ -57,10 +57,6 @@ def _name(person: User | None) -> str | None:
     return person.display_name if person is not None else None
 
 
-def _pair_owned(user: User) -> None:
-    """Rounds are the pair's; they go when the pair is deleted."""
-
-
 registry.register_owned(
     "love_map_entries",
     Entry,
@@ -68,10 +64,9 @@ registry.register_owned(
     serialize=serialize_entry,
     related=("round",),
 )
-registry.register(
+registry.register_pair_owned(
     "love_map_rounds",
     title=_("Love-map rounds"),
     export=_export_rounds,
-    delete=_pair_owned,
     models=(Round,),
 )

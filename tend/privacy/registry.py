@@ -89,6 +89,24 @@ def register_owned(
     register(key, title=title, export=export, delete=delete, models=(model,))
 
 
+def _kept_with_the_pair(user: User) -> None:
+    """Nothing to delete with the person: the rows belong to the pair. Deleting an
+    account ends the person's pairs (see ``tend/pairs/privacy.py``), and a pair nobody
+    belongs to any more is deleted with everything of its own."""
+
+
+def register_pair_owned(
+    key: str,
+    *,
+    title: StrOrPromise,
+    export: Exporter,
+    models: tuple[type[models.Model], ...],
+) -> None:
+    """Register rows that belong to a pair, not a person (a day's question, an
+    evening, a round): exported to its members, deleted when the pair is."""
+    register(key, title=title, export=export, delete=_kept_with_the_pair, models=models)
+
+
 def kinds() -> list[DataKind]:
     return list(_kinds.values())
 
